@@ -1,0 +1,50 @@
+import { getContact } from "./getContact.js";
+import { normalizeLookup } from "./normalizeLookup.js";
+import { contactRetryDelay, shouldRetryContact } from "./retryPolicy.js";
+import type { Contact, ContactLookup, FlowIQConfig } from "./types.js";
+
+/** How long a contact stays fresh before a mount refetches it. */
+export const CONTACT_STALE_TIME_MS = 60_000;
+
+export const CONTACT_KEY_ROOT = ["flowiq", "contact"] as const;
+
+export type ContactQueryKey = readonly ["flowiq", "contact", string, string];
+
+/**
+ * The cache identity of a lookup: the normalised digits, so every way of
+ * writing one number shares an entry. A lookup that does not normalise keeps
+ * its raw text behind an `invalid:` prefix (no digits-only key can collide).
+ */
+export function lookupKey(lookup: ContactLookup | string): string {
+  if (typeof lookup === "string") {
+    try {
+      return normalizeLookup({ phoneNumber: lookup }).digits;
+    } catch {
+      return `invalid:${lookup}`;
+    }
+  }
+  try {
+    return normalizeLookup(lookup).digits;
+  } catch {
+    const raw = (lookup as { phoneNumber?: unknown; whatsappId?: unknown }) ?? {};
+    return `invalid:${String(raw.phoneNumber ?? "")}|${String(raw.whatsappId ?? "")}`;
+  }
+}
+
+export function contactQueryKey(tenantId: string, lookup: ContactLookup | string): ContactQueryKey {
+  return [...CONTACT_KEY_ROOT, tenantId, lookupKey(lookup)];
+}
+
+/** The plain (framework-free) options both the hooks and the server prefetch use. */
+export function buildContactQuery(config: FlowIQConfig, lookup: ContactLookup) {
+  // The key deliberately holds no baseUrl or key: a server prefetch straight to the
+  // API must hydrate a browser that reads through the proxy (DESIGN.md).
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  return {
+    queryKey: contactQueryKey(typeof config?.tenantId === "string" ? config.tenantId : "", lookup),
+    queryFn: ({ signal }: { signal: AbortSignal }): Promise<Contact | null> => getContact(config, lookup, { signal }),
+    staleTime: CONTACT_STALE_TIME_MS,
+    retry: shouldRetryContact,
+    retryDelay: contactRetryDelay,
+  };
+}

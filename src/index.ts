@@ -1,0 +1,38 @@
+"use client";
+// core
+export { FlowIQError, isFlowIQError } from "./core/FlowIQError.js";
+export type { FlowIQErrorCode } from "./core/FlowIQError.js";
+export { getContact } from "./core/getContact.js";
+export type { GetContactOptions } from "./core/getContact.js";
+export { normalizeLookup } from "./core/normalizeLookup.js";
+export { parseContactResponse } from "./core/parseContact.js";
+export type {
+  BotStatus,
+  Contact,
+  ContactLocation,
+  ContactLookup,
+  ContactSource,
+  FlowIQConfig,
+  NormalizedLookup,
+} from "./core/types.js";
+export type { ContactQueryKey } from "./core/contactQuery.js";
+// react
+export { FlowIQProvider } from "./react/FlowIQProvider.js";
+export type { FlowIQProviderProps } from "./react/FlowIQProvider.js";
+export { useFlowIQConfig } from "./react/useFlowIQConfig.js";
+export { contactKeys } from "./react/contactKeys.js";
+export { contactQueryOptions } from "./react/contactQueryOptions.js";
+export type { ContactQueryOverrides } from "./react/contactQueryOptions.js";
+export { useContact } from "./react/useContact.js";
+export { useSuspenseContact } from "./react/useSuspenseContact.js";
+export type { SuspenseContactQueryOverrides } from "./react/useSuspenseContact.js";
+export { useContacts } from "./react/useContacts.js";
+// components
+export { ContactCard } from "./components/ContactCard/ContactCard.js";
+export type { ContactCardProps } from "./components/ContactCard/ContactCard.js";
+export { ContactCardView } from "./components/ContactCard/ContactCardView.js";
+export type { ContactCardViewProps, ContactCardDisplayProps } from "./components/ContactCard/ContactCardView.js";
+export { ContactCardSkeleton } from "./components/ContactCard/ContactCardSkeleton.js";
+export type { ContactCardSkeletonProps } from "./components/ContactCard/ContactCardSkeleton.js";
+export { defaultContactCardLabels } from "./components/ContactCard/labels.js";
+export type { ContactCardLabels } from "./components/ContactCard/labels.js";

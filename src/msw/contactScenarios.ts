@@ -1,0 +1,79 @@
+import { delay, http, HttpResponse, type HttpHandler } from "msw";
+import { buildContact } from "./buildContact.js";
+import { contactDigits, contactUrl, notFoundResponse } from "./createContactHandlers.js";
+
+export type ContactScenarioName =
+  | "found"
+  | "notFound"
+  | "unauthorized"
+  | "forbidden"
+  | "rateLimited"
+  | "serverError"
+  | "networkError"
+  | "slow"
+  | "loading"
+  | "malformed"
+  | "misroutedProxy";
+
+export type ContactScenarios = Record<ContactScenarioName, HttpHandler[]>;
+
+/** The asked-for number answered with the reference contact, whatever it is. */
+function foundFor(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const digits = contactDigits(params.get("phone_number") ?? params.get("whatsapp_id"));
+  return HttpResponse.json({
+    success: true,
+    contact: buildContact({ phone_number: `+${digits}`, whatsapp_id: digits }),
+  });
+}
+
+/**
+ * Ready handler sets, one per state a card can be in, for any base URL.
+ * @example createContactScenarios({ baseUrl: "/api/flowiq" }).notFound
+ */
+export function createContactScenarios(options: { baseUrl?: string; slowMs?: number } = {}): ContactScenarios {
+  const url = contactUrl(options.baseUrl);
+  const slowMs = options.slowMs ?? 2500;
+  const one = (resolver: Parameters<typeof http.get>[1]): HttpHandler[] => [http.get(url, resolver)];
+  return {
+    found: one(({ request }) => foundFor(request)),
+    notFound: one(({ request }) => {
+      const params = new URL(request.url).searchParams;
+      return notFoundResponse(contactDigits(params.get("phone_number") ?? params.get("whatsapp_id")));
+    }),
+    unauthorized: one(() =>
+      HttpResponse.json({ error: "Unauthorized", message: "Invalid API key" }, { status: 401 }),
+    ),
+    forbidden: one(() =>
+      HttpResponse.json({ error: "Forbidden", message: "This key cannot read this tenant" }, { status: 403 }),
+    ),
+    rateLimited: one(() =>
+      HttpResponse.json(
+        { error: "Too many requests", message: "Rate limit exceeded" },
+        { status: 429, headers: { "Retry-After": "120" } },
+      ),
+    ),
+    serverError: one(() =>
+      HttpResponse.json({ error: "Internal server error", message: "Something went wrong" }, { status: 500 }),
+    ),
+    networkError: one(() => HttpResponse.error()),
+    slow: one(async ({ request }) => {
+      await delay(slowMs);
+      return foundFor(request);
+    }),
+    loading: one(async () => {
+      await delay("infinite");
+      return new HttpResponse(null, { status: 204 });
+    }),
+    malformed: one(() => HttpResponse.json({ success: true, contact: "not a contact" })),
+    misroutedProxy: one(
+      () => new HttpResponse("<!doctype html><title>404</title><h1>Not Found</h1>", {
+        status: 404,
+        headers: { "Content-Type": "text/html" },
+      }),
+    ),
+  };
+}
+
+/** {@link createContactScenarios} for the default API URL. */
+export const contactScenarios: ContactScenarios = createContactScenarios();

@@ -1,0 +1,75 @@
+import { delay, http, HttpResponse, type HttpHandler } from "msw";
+import { DEFAULT_BASE_URL, type Contact } from "../core/types.js";
+import { buildContact } from "./buildContact.js";
+
+export type ContactHandlersOptions = {
+  /** The contacts the stand-in API knows. @default [buildContact()] */
+  contacts?: Contact[];
+  /** Where the API is, as in the provider's `baseUrl`. @default "https://api.flowiq.live" */
+  baseUrl?: string;
+  /** Milliseconds before each answer, or `"infinite"` for one that never comes. @default 0 */
+  delayMs?: number | "infinite";
+  /** Answer only this tenant; other tenants fall through to the next handler. */
+  tenantId?: string;
+  /** When set, requests without `Authorization: Bearer <apiKey>` get the API's 401. */
+  apiKey?: string;
+  /** Answer the first N requests with a 500, then normally (for retry stories and tests). */
+  failures?: number;
+};
+
+/** The digits of a phone number or WhatsApp id, as the API compares them. */
+export function contactDigits(value: string | null | undefined): string {
+  return (value ?? "").replace(/\D/g, "").replace(/^00/, "");
+}
+
+/** `GET {baseUrl}/contact` handled the way the API does, for stories and tests. */
+export function contactUrl(baseUrl: string = DEFAULT_BASE_URL): string {
+  return `${baseUrl.replace(/\/+$/, "")}/contact`;
+}
+
+export const notFoundResponse = (digits: string) =>
+  HttpResponse.json(
+    { error: "Contact not found", message: `No contact found with phone number ${digits}` },
+    { status: 404 },
+  );
+
+/**
+ * MSW handlers that answer `GET /contact` like the FlowIQ API: the contact
+ * whose digits match `phone_number` or `whatsapp_id`, else the documented 404.
+ * @example server.use(...createContactHandlers({ contacts: [buildContact({ full_name: "Ada" })] }))
+ */
+export function createContactHandlers(options: ContactHandlersOptions = {}): HttpHandler[] {
+  const { contacts = [buildContact()], baseUrl, delayMs = 0, tenantId, apiKey } = options;
+  let failuresLeft = options.failures ?? 0;
+  return [
+    http.get(contactUrl(baseUrl), async ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      const tenant = params.get("tenantId");
+      if (tenantId !== undefined && tenant !== tenantId) return undefined;
+      if (delayMs === "infinite" || delayMs > 0) await delay(delayMs);
+      if (apiKey !== undefined && request.headers.get("authorization") !== `Bearer ${apiKey}`) {
+        return HttpResponse.json({ error: "Unauthorized", message: "Invalid or missing API key" }, { status: 401 });
+      }
+      if (!tenant) {
+        return HttpResponse.json({ error: "Bad request", message: "tenantId is required" }, { status: 400 });
+      }
+      const phone = params.get("phone_number");
+      const whatsapp = params.get("whatsapp_id");
+      const asked = contactDigits(phone ?? whatsapp);
+      if ((phone === null) === (whatsapp === null) || !asked) {
+        return HttpResponse.json(
+          { error: "Bad request", message: "Provide either phone_number or whatsapp_id" },
+          { status: 400 },
+        );
+      }
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        return HttpResponse.json({ error: "Internal server error", message: "Something went wrong" }, { status: 500 });
+      }
+      const contact = contacts.find(
+        (candidate) => contactDigits(candidate.phone_number) === asked || contactDigits(candidate.whatsapp_id) === asked,
+      );
+      return contact ? HttpResponse.json({ success: true, contact }) : notFoundResponse(asked);
+    }),
+  ];
+}

@@ -1,0 +1,9 @@
+// Server-safe: no "use client", no React components, no browser globals at import.
+export { getContact } from "./core/getContact.js";
+export type { GetContactOptions } from "./core/getContact.js";
+export { prefetchContact } from "./server/prefetchContact.js";
+export { FlowIQError, isFlowIQError } from "./core/FlowIQError.js";
+export type { FlowIQErrorCode } from "./core/FlowIQError.js";
+export { normalizeLookup } from "./core/normalizeLookup.js";
+export { contactQueryKey } from "./core/contactQuery.js";
+export type { Contact, ContactLookup, ContactSource, ContactLocation, BotStatus, FlowIQConfig } from "./core/types.js";

@@ -1,0 +1,36 @@
+import { resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const root = import.meta.dirname;
+
+// Library build: ESM only, one output file per source module (so "use client"
+// stays on the modules that need it and bundlers tree-shake per export),
+// peers never bundled, and public/ (the MSW worker) never shipped.
+export default defineConfig({
+  plugins: [react()],
+  publicDir: false,
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: {
+        index: resolve(root, "src/index.ts"),
+        server: resolve(root, "src/server.ts"),
+        msw: resolve(root, "src/msw.ts"),
+      },
+      formats: ["es"],
+    },
+    rolldownOptions: {
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/],
+      output: {
+        preserveModules: true,
+        preserveModulesRoot: "src",
+        entryFileNames: "[name].js",
+      },
+    },
+  },
+});
