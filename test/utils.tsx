@@ -1,0 +1,34 @@
+import { QueryClient } from "@tanstack/react-query";
+import { render, type RenderOptions } from "@testing-library/react";
+import type { ReactElement, ReactNode } from "react";
+import { FlowIQProvider, type FlowIQProviderProps } from "../src/react/FlowIQProvider.js";
+
+export const API = "https://api.flowiq.live";
+export const TEST_KEY = "test-key-3f9a7c21";
+
+/** A client as users' tests make one: no retries, no garbage collection during the test. */
+export function createTestQueryClient(options: { retry?: boolean } = {}): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { gcTime: Infinity, ...(options.retry ? {} : { retry: false }) } },
+  });
+}
+
+type ProviderOptions = Partial<Omit<FlowIQProviderProps, "children">> & { queryClient?: QueryClient };
+
+/** Renders inside a FlowIQProvider (tenant "acme", a test key, a fresh no-retry client unless given). */
+export function renderWithProvider(ui: ReactElement, options: ProviderOptions & { render?: RenderOptions } = {}) {
+  const { render: renderOptions, ...providerProps } = options;
+  const queryClient = providerProps.queryClient ?? createTestQueryClient();
+  const props: FlowIQProviderProps = { tenantId: "acme", apiKey: TEST_KEY, ...providerProps, queryClient };
+  const wrapper = ({ children }: { children?: ReactNode }) => <FlowIQProvider {...props}>{children}</FlowIQProvider>;
+  return { queryClient, ...render(ui, { wrapper, ...renderOptions }) };
+}
+
+/** Records every request that reaches MSW, for counting and inspecting them. */
+export function recordRequests(server: { events: { on: (event: "request:start", listener: (args: { request: Request }) => void) => void; removeAllListeners: () => void } }) {
+  const requests: Request[] = [];
+  server.events.on("request:start", ({ request }) => {
+    requests.push(request.clone());
+  });
+  return requests;
+}
