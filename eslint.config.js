@@ -18,6 +18,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["test/**", "stories/**", "scripts/**", "bench/**"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+  {
     // Layers import only downwards (DESIGN.md): core knows no React, react no markup, server only core.
     files: ["src/core/**"],
     rules: {
