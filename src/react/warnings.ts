@@ -1,3 +1,6 @@
+// Declared here so the declarations build needs no Node types; bundlers replace it.
+declare const process: { env: { NODE_ENV?: string } };
+
 let warnedSecretKey = false;
 
 function isDevelopment(): boolean {
