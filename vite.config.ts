@@ -15,7 +15,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     minify: false,
-    sourcemap: true,
+    sourcemap: false,
     lib: {
       entry: {
         index: resolve(root, "src/index.ts"),
