@@ -2,6 +2,8 @@
 export { getContact } from "./core/getContact.js";
 export type { GetContactOptions } from "./core/getContact.js";
 export { prefetchContact } from "./server/prefetchContact.js";
+export { createContactRouteHandler } from "./server/createContactRouteHandler.js";
+export type { ContactRouteHandler, ContactRouteHandlerOptions } from "./server/createContactRouteHandler.js";
 export { FlowIQError, isFlowIQError } from "./core/FlowIQError.js";
 export type { FlowIQErrorCode } from "./core/FlowIQError.js";
 export { normalizeLookup } from "./core/normalizeLookup.js";

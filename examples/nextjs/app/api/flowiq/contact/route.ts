@@ -1,0 +1,16 @@
+import { createContactRouteHandler } from "@flowiq/react/server";
+import { cookies } from "next/headers";
+import { apiKey, apiUrl, tenantId } from "../../../../lib/flowiq";
+import { isValidSessionToken, SESSION_COOKIE } from "../../../../lib/session";
+
+// The browser's <FlowIQProvider baseUrl="/api/flowiq"> calls this route; the
+// route adds the API key and the tenant here, on the server, so neither the
+// key nor a way to pick another tenant ever reaches the browser.
+export const GET = createContactRouteHandler({
+  tenantId,
+  apiKey,
+  ...(apiUrl ? { baseUrl: apiUrl } : {}),
+  // Who may look contacts up: here, visitors holding a session this app signed.
+  authorize: async () => isValidSessionToken((await cookies()).get(SESSION_COOKIE)?.value),
+  onError: (error) => console.error(`[flowiq proxy] ${error.code}: ${error.message}`),
+});

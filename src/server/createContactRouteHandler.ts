@@ -1,0 +1,186 @@
+import { FlowIQError, isFlowIQError } from "../core/FlowIQError.js";
+import { getContact } from "../core/getContact.js";
+import { normalizeLookup } from "../core/normalizeLookup.js";
+import { bindRequestLimiter, createRequestLimiter } from "../core/requestLimiter.js";
+import type { ContactLookup, FlowIQConfig, NormalizedLookup } from "../core/types.js";
+import { ALLOWED_METHODS, mapUpstreamError, notFoundBody, proxyResponse } from "./contactRouteResponses.js";
+
+export type ContactRouteHandlerOptions = {
+  /** The tenant every lookup is made for. Any `tenantId` the browser sends is ignored. */
+  tenantId: string;
+  /**
+   * The FlowIQ API key, or a function returning it (called once per upstream
+   * request, so a rotated secret is picked up). Read on the server only.
+   */
+  apiKey: string | (() => string | Promise<string>);
+  /**
+   * Decides who may look contacts up, usually by checking the app's own
+   * session. Only `true` lets the request through; anything else, or a throw,
+   * is a 401 with no upstream call. Required: a proxy open to anyone is written
+   * `authorize: () => true`, on purpose.
+   * @example authorize: async (request) => (await getSession(request)) !== null
+   */
+  authorize: (request: Request) => boolean | Promise<boolean>;
+  /**
+   * The FlowIQ API root; must be absolute on the server.
+   * @default "https://api.flowiq.live"
+   */
+  baseUrl?: string;
+  /** The fetch used for upstream calls; resolved per request. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Extra headers for the upstream request. `Authorization` is always made from `apiKey`. */
+  headers?: Record<string, string>;
+  /**
+   * Milliseconds before an upstream call gives up with a 504. Below the
+   * browser's own 10 s, so the browser hears the proxy's answer instead of
+   * timing out itself.
+   * @default 8000
+   */
+  timeoutMs?: number;
+  /** Upstream requests in flight at once from this handler (per server process). @default 6 */
+  maxConcurrentRequests?: number;
+  /**
+   * Called with every upstream failure (never with the key in it), for the
+   * app's logs; the browser only ever sees a generic message.
+   */
+  onError?: (error: FlowIQError, request: Request) => void;
+};
+
+/** A Fetch-API route handler, as `export const GET = …` in `app/api/flowiq/contact/route.ts`. */
+export type ContactRouteHandler = (request: Request) => Promise<Response>;
+
+const DEFAULT_PROXY_TIMEOUT_MS = 8000;
+
+function configError(message: string): FlowIQError {
+  return new FlowIQError("config", `createContactRouteHandler: ${message}`);
+}
+
+function checkOptions(options: ContactRouteHandlerOptions | undefined): ContactRouteHandlerOptions {
+  if (typeof options !== "object" || options === null) {
+    throw configError("pass { tenantId, apiKey, authorize }.");
+  }
+  const { tenantId, apiKey, authorize, baseUrl } = options;
+  if (typeof tenantId !== "string" || tenantId.trim() === "") {
+    throw configError("tenantId (your tenant slug) is required; the proxy always looks contacts up for this tenant.");
+  }
+  const keyGiven = typeof apiKey === "function" || (typeof apiKey === "string" && apiKey.trim() !== "");
+  if (!keyGiven) {
+    throw configError("apiKey is required (a non-empty string or a function returning one), e.g. process.env.FLOWIQ_API_KEY.");
+  }
+  if (typeof authorize !== "function") {
+    throw configError(
+      "authorize(request) is required: return true when the caller may look contacts up (check your own session). " +
+        "To open the proxy to anyone, write authorize: () => true on purpose.",
+    );
+  }
+  if (baseUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(baseUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+      throw configError(`baseUrl must be an absolute http(s) URL on the server, got ${JSON.stringify(baseUrl)}.`);
+    }
+  }
+  return options;
+}
+
+async function isAuthorized(authorize: ContactRouteHandlerOptions["authorize"], request: Request): Promise<boolean> {
+  try {
+    // Fail closed: a forgotten `return` (undefined) or a truthy non-boolean is not consent.
+    return (await authorize(request)) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads exactly one lookup from the query string; a repeated or doubled parameter is ambiguous. */
+function lookupFromQuery(params: URLSearchParams): { lookup: ContactLookup; normalized: NormalizedLookup } {
+  const phones = params.getAll("phone_number");
+  const whatsappIds = params.getAll("whatsapp_id");
+  if (phones.length + whatsappIds.length !== 1) {
+    throw new FlowIQError("invalid_lookup", "Give exactly one phone_number or whatsapp_id query parameter.");
+  }
+  const lookup: ContactLookup =
+    phones[0] !== undefined ? { phoneNumber: phones[0] } : { whatsappId: whatsappIds[0] as string };
+  return { lookup, normalized: normalizeLookup(lookup) };
+}
+
+/**
+ * Makes a key-safe proxy for `GET /contact`: the browser calls your own route
+ * (`baseUrl="/api/flowiq"` on the provider, no key), and the route adds the
+ * key and your tenant on the server. Answers 405 to methods other than GET
+ * (and HEAD), 401 when `authorize` refuses, 400 unless there is exactly one
+ * valid lookup, and otherwise the API's answer in the API's own shapes, with
+ * upstream failures made safe to show (see README, "Next.js").
+ * @example export const GET = createContactRouteHandler({ tenantId: "acme", apiKey: process.env.FLOWIQ_API_KEY!, authorize: isSignedIn })
+ */
+export function createContactRouteHandler(options: ContactRouteHandlerOptions): ContactRouteHandler {
+  const { tenantId, apiKey, authorize, baseUrl, fetch, headers, timeoutMs, maxConcurrentRequests, onError } =
+    checkOptions(options);
+  // One cap for every request through this handler, so a burst of visitors cannot trip the API's rate limit.
+  const limiter = createRequestLimiter(maxConcurrentRequests);
+  const knownKey = typeof apiKey === "string" ? apiKey : undefined;
+
+  return async function handleContactRequest(request: Request): Promise<Response> {
+    let key = knownKey;
+    const reply = (status: number, body: Parameters<typeof proxyResponse>[2], extra?: Record<string, string>) =>
+      proxyResponse(request, status, body, key, extra);
+
+    const method = request.method.toUpperCase();
+    if (method !== "GET" && method !== "HEAD") {
+      return reply(405, { error: "Method not allowed", message: "This route only answers GET." }, { Allow: ALLOWED_METHODS });
+    }
+    if (!(await isAuthorized(authorize, request))) {
+      return reply(401, { error: "Unauthorized", message: "You are not allowed to look up contacts." });
+    }
+
+    let lookup: ContactLookup;
+    let normalized: NormalizedLookup;
+    try {
+      ({ lookup, normalized } = lookupFromQuery(new URL(request.url).searchParams));
+    } catch (error) {
+      const message = isFlowIQError(error) ? error.message : "Give exactly one phone_number or whatsapp_id.";
+      return reply(400, { error: "Bad request", message });
+    }
+
+    // The tenant is always ours; the browser's tenantId (and every other parameter) is dropped here.
+    const config: FlowIQConfig = {
+      tenantId,
+      apiKey:
+        typeof apiKey === "string"
+          ? apiKey
+          : async () => {
+              const resolved = await apiKey();
+              // Remembered so the reply can be redacted against a key that came from a function too.
+              if (typeof resolved === "string") key = resolved;
+              return resolved;
+            },
+      timeoutMs: timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS,
+    };
+    if (baseUrl !== undefined) config.baseUrl = baseUrl;
+    if (fetch !== undefined) config.fetch = fetch;
+    if (headers !== undefined) config.headers = headers;
+    bindRequestLimiter(config, limiter);
+
+    try {
+      const contact = await getContact(config, lookup, { signal: request.signal });
+      if (contact === null) return reply(404, notFoundBody(normalized));
+      return reply(200, { success: true, contact });
+    } catch (error) {
+      if (!isFlowIQError(error)) {
+        // Only the visitor going away (request.signal) lands here; nobody is left to read the answer.
+        return reply(502, { error: "Bad gateway", message: "The contact request was cancelled." });
+      }
+      try {
+        onError?.(error, request);
+      } catch {
+        // A failing logger must not turn a clean 5xx into a crash.
+      }
+      const mapped = mapUpstreamError(error);
+      return reply(mapped.status, mapped.body, mapped.headers);
+    }
+  };
+}
