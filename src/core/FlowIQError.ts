@@ -9,8 +9,6 @@ export type FlowIQErrorCode =
   | "timeout"
   | "invalid_response";
 
-const RETRYABLE: ReadonlySet<FlowIQErrorCode> = new Set(["rate_limited", "server", "network", "timeout"]);
-
 export type FlowIQErrorOptions = {
   status?: number;
   retryAfterMs?: number;
@@ -26,27 +24,20 @@ export class FlowIQError extends Error {
   /** How long the API asked us to wait (`Retry-After`), in milliseconds. */
   readonly retryAfterMs?: number;
 
-  constructor(code: FlowIQErrorCode, message: string, options: FlowIQErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: FlowIQErrorCode, message: string, { status, retryAfterMs, cause }: FlowIQErrorOptions = {}) {
+    super(message, cause === undefined ? undefined : { cause });
     this.code = code;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (status !== undefined) this.status = status;
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
   }
 
   /** Whether trying again later may succeed (network, timeout, 5xx, 429). */
   get retryable(): boolean {
-    return RETRYABLE.has(this.code);
+    return ["rate_limited", "server", "network", "timeout"].includes(this.code);
   }
 }
 
-/** Type guard for {@link FlowIQError}; works across bundle copies by checking the shape. */
+/** Type guard for {@link FlowIQError}; also true for one from another copy of the library. */
 export function isFlowIQError(value: unknown): value is FlowIQError {
-  if (value instanceof FlowIQError) return true;
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as { name?: unknown }).name === "FlowIQError" &&
-    typeof (value as { code?: unknown }).code === "string" &&
-    value instanceof Error
-  );
+  return value instanceof Error && value.name === "FlowIQError" && typeof (value as FlowIQError).code === "string";
 }

@@ -16,18 +16,12 @@ export type ContactQueryKey = readonly ["flowiq", "contact", string, string];
  * its raw text behind an `invalid:` prefix (no digits-only key can collide).
  */
 export function lookupKey(lookup: ContactLookup | string): string {
-  if (typeof lookup === "string") {
-    try {
-      return normalizeLookup({ phoneNumber: lookup }).digits;
-    } catch {
-      return `invalid:${lookup}`;
-    }
-  }
+  const value = typeof lookup === "string" ? { phoneNumber: lookup } : lookup;
   try {
-    return normalizeLookup(lookup).digits;
+    return normalizeLookup(value).digits;
   } catch {
-    const raw = (lookup as { phoneNumber?: unknown; whatsappId?: unknown }) ?? {};
-    return `invalid:${String(raw.phoneNumber ?? "")}|${String(raw.whatsappId ?? "")}`;
+    const { phoneNumber = "", whatsappId = "" } = (value ?? {}) as { phoneNumber?: unknown; whatsappId?: unknown };
+    return `invalid:${String(phoneNumber)}|${String(whatsappId)}`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { FlowIQError } from "./FlowIQError.js";
+import { FlowIQError, type FlowIQErrorCode } from "./FlowIQError.js";
 import { normalizeLookup } from "./normalizeLookup.js";
 import { parseContactResponse } from "./parseContact.js";
 import { requestLimiterFor } from "./requestLimiter.js";
@@ -17,11 +17,14 @@ export type GetContactOptions = {
   signal?: AbortSignal;
 };
 
+const configError = (message: string, cause?: unknown) =>
+  new FlowIQError("config", `${message}; no request was made.`, { cause });
+
 /** Throws `config` unless the tenant is a non-empty string. */
 export function assertTenant(config: FlowIQConfig | undefined): string {
   const tenantId = config?.tenantId;
-  if (typeof tenantId !== "string" || tenantId.trim() === "") {
-    throw new FlowIQError("config", "FlowIQ needs a tenantId (your tenant slug); none was given, so no request was made.");
+  if (typeof tenantId !== "string" || !tenantId.trim()) {
+    throw configError("FlowIQ needs a tenantId (your tenant slug)");
   }
   return tenantId;
 }
@@ -29,23 +32,17 @@ export function assertTenant(config: FlowIQConfig | undefined): string {
 /** Builds the request URL; every value goes through URLSearchParams, so none can add a parameter. */
 export function buildContactUrl(config: FlowIQConfig, lookup: NormalizedLookup): URL {
   const tenantId = assertTenant(config);
-  const base = (config.baseUrl ?? DEFAULT_BASE_URL).trim().replace(/\/+$/, "");
+  const base = `${(config.baseUrl ?? DEFAULT_BASE_URL).trim().replace(/\/+$/, "")}/contact`;
+  const page = typeof location === "undefined" ? undefined : location?.href;
   let url: URL;
   try {
-    url = new URL(`${base}/contact`);
+    url = new URL(base, page);
   } catch {
-    const page = typeof location !== "undefined" ? location.href : undefined;
-    if (!page) {
-      throw new FlowIQError(
-        "config",
-        `baseUrl ${JSON.stringify(base)} is relative, and there is no page to resolve it against; use an absolute URL on the server.`,
-      );
-    }
-    try {
-      url = new URL(`${base}/contact`, page);
-    } catch {
-      throw new FlowIQError("config", `baseUrl ${JSON.stringify(base)} is not a valid URL.`);
-    }
+    throw configError(
+      page
+        ? `baseUrl ${JSON.stringify(base)} is not a valid URL`
+        : `baseUrl ${JSON.stringify(base)} is relative and there is no page to resolve it against: use an absolute URL on the server`,
+    );
   }
   url.search = "";
   url.searchParams.set("tenantId", tenantId);
@@ -53,83 +50,36 @@ export function buildContactUrl(config: FlowIQConfig, lookup: NormalizedLookup):
   return url;
 }
 
-/** Removes the key from any text that came back from elsewhere (an API message, a proxy's page). */
+/** Removes the key from text that came back from elsewhere (an API message, a proxy's page). */
 export function redact(text: string, key: string | undefined): string {
-  if (!key || key.length < 4) return text;
-  return text.split(key).join("[redacted]");
+  return key && key.length >= 4 ? text.split(key).join("[redacted]") : text;
 }
 
-async function resolveKey(config: FlowIQConfig): Promise<string | undefined> {
-  const { apiKey } = config;
+async function resolveKey({ apiKey }: FlowIQConfig): Promise<string | undefined> {
   if (apiKey === undefined) return undefined;
   let key: unknown;
   try {
     key = typeof apiKey === "function" ? await apiKey() : apiKey;
   } catch (cause) {
-    throw new FlowIQError("config", "The apiKey function failed, so no request was made.", { cause });
+    throw configError("The apiKey function failed", cause);
   }
-  if (typeof key !== "string" || key.trim() === "") {
-    throw new FlowIQError("config", "apiKey must be a non-empty string (or a function returning one); no request was made.");
+  if (typeof key !== "string" || !key.trim()) {
+    throw configError("apiKey must be a non-empty string, or a function returning one");
   }
   return key;
 }
 
-/** One signal that aborts when the caller's does or when the timeout passes. */
-function linkSignals(caller: AbortSignal | undefined, timeoutMs: number) {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = () => controller.abort(caller?.reason);
-  if (caller) {
-    if (caller.aborted) controller.abort(caller.reason);
-    else caller.addEventListener("abort", onAbort, { once: true });
-  }
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException("The request timed out.", "TimeoutError"));
-  }, timeoutMs);
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    dispose: () => {
-      clearTimeout(timer);
-      caller?.removeEventListener("abort", onAbort);
-    },
-  };
-}
+const STATUS_ERRORS: Record<number, [FlowIQErrorCode, string]> = {
+  400: ["invalid_lookup", "The API rejected the lookup"],
+  401: ["unauthorized", "The API key was refused"],
+  403: ["forbidden", "This key may not read contacts of this tenant"],
+  408: ["timeout", "The API timed out"],
+  422: ["invalid_lookup", "The API rejected the lookup"],
+  429: ["rate_limited", "Too many requests"],
+};
 
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function apiMessage(body: unknown, key: string | undefined): string | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  const { message, error } = body as { message?: unknown; error?: unknown };
-  const text = typeof message === "string" && message.trim() ? message : typeof error === "string" && error.trim() ? error : undefined;
-  return text === undefined ? undefined : redact(text.slice(0, 500), key);
-}
-
-function errorForStatus(response: Response, body: unknown, key: string | undefined): FlowIQError {
+function statusError(response: Response, body: unknown, key: string | undefined): FlowIQError {
   const { status } = response;
-  const said = apiMessage(body, key);
-  const message = (fallback: string) => said ?? fallback;
-  if (status === 401) return new FlowIQError("unauthorized", message("The API key was refused (401)."), { status });
-  if (status === 403) return new FlowIQError("forbidden", message("This key may not read contacts of this tenant (403)."), { status });
-  if (status === 408) return new FlowIQError("timeout", message("The API timed out (408)."), { status });
-  if (status === 429) {
-    const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-    return new FlowIQError("rate_limited", message("Too many requests (429)."), {
-      status,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
-  }
-  if (status >= 500) return new FlowIQError("server", message(`The API failed (${status}).`), { status });
-  if (status === 400 || status === 422) {
-    return new FlowIQError("invalid_lookup", message(`The API rejected the lookup (${status}).`), { status });
-  }
   if (status === 404) {
     return new FlowIQError(
       "invalid_response",
@@ -137,59 +87,73 @@ function errorForStatus(response: Response, body: unknown, key: string | undefin
       { status },
     );
   }
-  return new FlowIQError("invalid_response", message(`Unexpected status ${status} from the API.`), { status });
+  const [code, fallback] =
+    STATUS_ERRORS[status] ?? (status >= 500 ? ["server", "The API failed"] : ["invalid_response", "Unexpected status from the API"]);
+  const { message, error } = (body ?? {}) as { message?: unknown; error?: unknown };
+  const said = [message, error].find((text): text is string => typeof text === "string" && !!text.trim());
+  return new FlowIQError(code, said ? redact(said.slice(0, 500), key) : `${fallback} (${status}).`, {
+    status,
+    retryAfterMs: status === 429 ? parseRetryAfter(response.headers.get("retry-after")) : undefined,
+  });
 }
 
-async function request(
-  config: FlowIQConfig,
-  lookup: NormalizedLookup,
-  signal: AbortSignal | undefined,
-): Promise<Contact | null> {
+async function request(config: FlowIQConfig, lookup: NormalizedLookup, signal?: AbortSignal): Promise<Contact | null> {
   const url = buildContactUrl(config, lookup);
   const key = await resolveKey(config);
-  const headers = new Headers({ Accept: "application/json" });
-  for (const [name, value] of Object.entries(config.headers ?? {})) headers.set(name, value);
+  const headers = new Headers(config.headers);
+  headers.set("Accept", "application/json");
   if (key !== undefined) headers.set("Authorization", `Bearer ${key}`);
 
+  // One signal for the caller's abort and the timeout, which also covers a body that stalls.
   const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const linked = linkSignals(signal, timeoutMs);
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener("abort", onAbort);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+
   try {
     let response: Response;
     let text: string;
     try {
-      const init: RequestInit = { method: "GET", headers, signal: linked.signal };
-      // Resolved now, not at import, so MSW or a wrapper installed later still applies.
-      response = config.fetch ? await config.fetch(url.href, init) : await globalThis.fetch(url.href, init);
+      const init: RequestInit = { headers, signal: controller.signal };
+      // Looked up now, not at import, so MSW or a wrapper installed later still applies.
+      response = await (config.fetch ?? globalThis.fetch)(url.href, init);
       text = await response.text();
     } catch (cause) {
-      if (linked.timedOut()) {
-        throw new FlowIQError("timeout", `No answer from the FlowIQ API within ${timeoutMs} ms.`);
-      }
+      if (timedOut) throw new FlowIQError("timeout", `No answer from the FlowIQ API within ${timeoutMs} ms.`);
       if (signal?.aborted) throw signal.reason ?? cause;
-      throw new FlowIQError("network", "Could not reach the FlowIQ API (network error).", { cause: scrub(cause, key) });
+      // A cause whose text holds the key is dropped, so no thrown value carries it.
+      const causeText = cause instanceof Error ? `${cause.message}${cause.stack}` : String(cause);
+      throw new FlowIQError("network", "Could not reach the FlowIQ API (network error).", {
+        cause: key && causeText.includes(key) ? undefined : cause,
+      });
     }
-    const body = tryJson(text);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
     if (response.status === 200) {
       if (body === undefined) {
         throw new FlowIQError("invalid_response", "The API's answer is not JSON; check baseUrl.", { status: 200 });
       }
       return parseContactResponse(body, 200);
     }
-    if (response.status === 404 && typeof body === "object" && body !== null && !Array.isArray(body)) {
-      const { error } = body as { error?: unknown };
-      if (typeof error === "string") return null;
+    // The documented not-found: a JSON object with an `error` string.
+    if (response.status === 404 && typeof (body as { error?: unknown } | null)?.error === "string" && !Array.isArray(body)) {
+      return null;
     }
-    throw errorForStatus(response, body, key);
+    throw statusError(response, body, key);
   } finally {
-    linked.dispose();
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
   }
-}
-
-/** Drops a cause whose text holds the key, so no thrown value carries it. */
-function scrub(cause: unknown, key: string | undefined): unknown {
-  if (!key) return cause;
-  const text = cause instanceof Error ? `${cause.message}\n${cause.stack ?? ""}` : String(cause);
-  return text.includes(key) ? undefined : cause;
 }
 
 /**

@@ -1,28 +1,14 @@
 import { FlowIQError } from "./FlowIQError.js";
 import type { ContactLookup, NormalizedLookup } from "./types.js";
 
-const SEPARATORS = /[\s\-.()]/g;
-const MIN_DIGITS = 8;
-const MAX_DIGITS = 15;
-
-function describe(value: unknown): string {
-  if (typeof value !== "string") return typeof value;
-  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return JSON.stringify(shown);
-}
-
 /** Strips formatting from one number: spaces, dashes, dots, parentheses and a leading `+` or `00`. */
 export function normalizeDigits(raw: unknown, field = "phoneNumber"): string {
-  if (typeof raw !== "string") {
-    throw new FlowIQError("invalid_lookup", `${field} must be a string of 8–15 digits, got ${describe(raw)}.`);
-  }
-  let digits = raw.replace(SEPARATORS, "");
-  if (digits.startsWith("+")) digits = digits.slice(1);
-  else if (digits.startsWith("00")) digits = digits.slice(2);
-  if (!/^\d+$/.test(digits) || digits.length < MIN_DIGITS || digits.length > MAX_DIGITS) {
+  const digits = typeof raw === "string" ? raw.replace(/[\s\-.()]/g, "").replace(/^(\+|00)/, "") : "";
+  if (!/^\d{8,15}$/.test(digits)) {
+    const shown = typeof raw === "string" ? JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw) : typeof raw;
     throw new FlowIQError(
       "invalid_lookup",
-      `${field} must hold 8–15 digits with an optional leading + or 00 (spaces, dashes, dots and parentheses are ignored); got ${describe(raw)}.`,
+      `${field} must hold 8–15 digits, optionally after + or 00 (spaces, dashes, dots and parentheses are ignored); got ${shown}.`,
     );
   }
   return digits;
@@ -35,21 +21,19 @@ export function normalizeDigits(raw: unknown, field = "phoneNumber"): string {
  * @example normalizeLookup({ phoneNumber: "+27 (12) 345-6789" }) // { digits: "27123456789", param: "phone_number" }
  */
 export function normalizeLookup(lookup: ContactLookup): NormalizedLookup {
-  if (typeof lookup !== "object" || lookup === null) {
-    throw new FlowIQError("invalid_lookup", "A lookup must be { phoneNumber } or { whatsappId }.");
-  }
-  const hasPhone = "phoneNumber" in lookup && (lookup as { phoneNumber?: unknown }).phoneNumber !== undefined;
-  const hasWhatsapp = "whatsappId" in lookup && (lookup as { whatsappId?: unknown }).whatsappId !== undefined;
-  if (hasPhone === hasWhatsapp) {
+  const { phoneNumber, whatsappId } = ((typeof lookup === "object" && lookup) || {}) as {
+    phoneNumber?: unknown;
+    whatsappId?: unknown;
+  };
+  if ((phoneNumber === undefined) === (whatsappId === undefined)) {
     throw new FlowIQError(
       "invalid_lookup",
-      hasPhone
-        ? "Give either phoneNumber or whatsappId, not both."
-        : "A lookup must be { phoneNumber } or { whatsappId }.",
+      phoneNumber === undefined
+        ? "A lookup must be { phoneNumber } or { whatsappId }."
+        : "Give either phoneNumber or whatsappId, not both.",
     );
   }
-  if (hasPhone) {
-    return { digits: normalizeDigits((lookup as { phoneNumber: unknown }).phoneNumber, "phoneNumber"), param: "phone_number" };
-  }
-  return { digits: normalizeDigits((lookup as { whatsappId: unknown }).whatsappId, "whatsappId"), param: "whatsapp_id" };
+  return phoneNumber === undefined
+    ? { digits: normalizeDigits(whatsappId, "whatsappId"), param: "whatsapp_id" }
+    : { digits: normalizeDigits(phoneNumber), param: "phone_number" };
 }

@@ -1,84 +1,53 @@
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, type FlowIQConfig } from "./types.js";
 
-type Waiter = { start: () => void; signal: AbortSignal | undefined; onAbort: () => void };
-
 /** A first-in, first-out gate that lets at most `max` tasks run at once. */
 export type RequestLimiter = {
-  max: number;
   readonly active: number;
   readonly queued: number;
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 };
 
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("The operation was aborted.", "AbortError");
-}
-
-export function createRequestLimiter(max = DEFAULT_MAX_CONCURRENT_REQUESTS): RequestLimiter {
-  const queue: Waiter[] = [];
+export function createRequestLimiter(max?: number): RequestLimiter {
+  const limit = max !== undefined && max >= 1 ? Math.floor(max) : DEFAULT_MAX_CONCURRENT_REQUESTS;
+  const queue: Array<() => void> = [];
   let active = 0;
-
-  const limiter: RequestLimiter = {
-    max,
+  const next = () => {
+    if (active < limit) queue.shift()?.();
+  };
+  return {
     get active() {
       return active;
     },
     get queued() {
       return queue.length;
     },
-    run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-      if (signal?.aborted) return Promise.reject(abortReason(signal));
-      return new Promise<T>((resolve, reject) => {
+    run: (task, signal) =>
+      new Promise((resolve, reject) => {
         const start = () => {
+          signal?.removeEventListener("abort", drop);
           active++;
-          let settled: Promise<T>;
-          try {
-            settled = task();
-          } catch (error) {
-            settled = Promise.reject(error);
-          }
-          settled.then(resolve, reject).finally(() => {
-            active--;
-            next();
-          });
+          Promise.resolve()
+            .then(task)
+            .then(resolve, reject)
+            .finally(() => {
+              active--;
+              next();
+            });
         };
-        if (active < limit() && queue.length === 0) {
-          start();
-          return;
-        }
-        const waiter: Waiter = {
-          start: () => {
-            signal?.removeEventListener("abort", waiter.onAbort);
-            start();
-          },
-          signal,
-          onAbort: () => {
-            const index = queue.indexOf(waiter);
-            if (index >= 0) queue.splice(index, 1);
-            reject(abortReason(signal as AbortSignal));
-          },
+        // A queued task whose caller gave up leaves the queue without ever running.
+        const drop = () => {
+          queue.splice(queue.indexOf(start) >>> 0, 1);
+          reject(signal?.reason);
         };
-        signal?.addEventListener("abort", waiter.onAbort, { once: true });
-        queue.push(waiter);
-      });
-    },
+        if (signal?.aborted) return reject(signal.reason);
+        signal?.addEventListener("abort", drop);
+        queue.push(start);
+        next();
+      }),
   };
-
-  function limit(): number {
-    const value = Math.floor(limiter.max);
-    return Number.isFinite(value) && value >= 1 ? value : DEFAULT_MAX_CONCURRENT_REQUESTS;
-  }
-
-  function next() {
-    while (active < limit() && queue.length > 0) {
-      (queue.shift() as Waiter).start();
-    }
-  }
-
-  return limiter;
 }
 
-const limiters = new WeakMap<object, RequestLimiter>();
+const limiters = new WeakMap<FlowIQConfig, RequestLimiter>();
 
 /** Binds a limiter to a config object, so every request made with it shares one cap. */
 export function bindRequestLimiter(config: FlowIQConfig, limiter: RequestLimiter): void {
@@ -88,9 +57,6 @@ export function bindRequestLimiter(config: FlowIQConfig, limiter: RequestLimiter
 /** The limiter for a config object: the provider's, else one made for that object. */
 export function requestLimiterFor(config: FlowIQConfig): RequestLimiter {
   let limiter = limiters.get(config);
-  if (!limiter) {
-    limiter = createRequestLimiter(config.maxConcurrentRequests);
-    limiters.set(config, limiter);
-  }
+  if (!limiter) limiters.set(config, (limiter = createRequestLimiter(config.maxConcurrentRequests)));
   return limiter;
 }

@@ -6,6 +6,9 @@ import type { FlowIQConfig } from "../core/types.js";
 import { FlowIQContext, type FlowIQContextValue } from "./FlowIQContext.js";
 import { warnIfSecretKeyInBrowser } from "./warnings.js";
 
+// Declared here so the declarations build needs no Node types.
+declare const process: { env: { NODE_ENV?: string } };
+
 export type FlowIQProviderProps = FlowIQConfig & {
   /**
    * The QueryClient to cache contacts in. Defaults to the one already provided
@@ -40,19 +43,15 @@ export function FlowIQProvider({
 
   const headersKey = headers ? JSON.stringify(headers) : "";
   const config = useMemo<FlowIQConfig>(() => {
-    const value: FlowIQConfig = { tenantId };
-    if (apiKey !== undefined) value.apiKey = apiKey;
-    if (baseUrl !== undefined) value.baseUrl = baseUrl;
-    if (fetch !== undefined) value.fetch = fetch;
-    if (headersKey) value.headers = JSON.parse(headersKey) as Record<string, string>;
-    if (timeoutMs !== undefined) value.timeoutMs = timeoutMs;
-    if (maxConcurrentRequests !== undefined) value.maxConcurrentRequests = maxConcurrentRequests;
+    const given = { tenantId, apiKey, baseUrl, fetch, headers: headersKey ? JSON.parse(headersKey) : undefined, timeoutMs, maxConcurrentRequests };
+    const value = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as FlowIQConfig;
     bindRequestLimiter(value, limiter);
     return value;
   }, [tenantId, apiKey, baseUrl, fetch, headersKey, timeoutMs, maxConcurrentRequests, limiter]);
 
   useEffect(() => {
-    warnIfSecretKeyInBrowser(apiKey);
+    // Bundlers replace process.env.NODE_ENV, so production builds drop the check and its text.
+    if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") warnIfSecretKeyInBrowser(apiKey);
   }, [apiKey]);
 
   const value = useMemo<FlowIQContextValue>(() => ({ config, queryClient }), [config, queryClient]);

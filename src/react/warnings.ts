@@ -1,20 +1,8 @@
-// Declared here so the declarations build needs no Node types; bundlers replace it.
-declare const process: { env: { NODE_ENV?: string } };
-
 let warnedSecretKey = false;
-
-function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV !== "production";
-  } catch {
-    return false;
-  }
-}
 
 /** Development only, once: a `fiq_` key handed to a provider in a browser is readable by anyone. */
 export function warnIfSecretKeyInBrowser(apiKey: unknown): void {
-  if (warnedSecretKey || typeof window === "undefined" || !isDevelopment()) return;
-  if (typeof apiKey !== "string" || !apiKey.startsWith("fiq_")) return;
+  if (warnedSecretKey || typeof window === "undefined" || typeof apiKey !== "string" || !apiKey.startsWith("fiq_")) return;
   warnedSecretKey = true;
   console.warn(
     "[@flowiq/react] A secret API key (fiq_…) was given to <FlowIQProvider> in a browser, where anyone can read it. " +

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createRequestLimiter } from "../../src/core/requestLimiter.js";
 
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function deferred() {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
@@ -19,12 +21,12 @@ describe("createRequestLimiter", () => {
         return i;
       }),
     );
-    await Promise.resolve();
+    await flush();
     expect(started).toEqual([0, 1]);
     expect(limiter.queued).toBe(3);
     gates[1]!.resolve();
     await runs[1];
-    await Promise.resolve();
+    await flush();
     expect(started).toEqual([0, 1, 2]);
     gates.forEach((gate) => gate.resolve());
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);

@@ -1,3 +1,4 @@
+"use client";
 import type { ReactNode } from "react";
 import { isFlowIQError, type FlowIQErrorCode } from "../../core/FlowIQError.js";
 import type { ContactLookup } from "../../core/types.js";
