@@ -1,5 +1,45 @@
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vitest/config";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { CHROMIUM_ARGS, ensureChromium } from "./scripts/ensure-chromium.mjs";
+
+/** Whether this run includes the browser projects (no --project filter, or one naming them). */
+function runsBrowserProjects(argv: string[]): boolean {
+  const names: string[] = [];
+  argv.forEach((arg, index) => {
+    if (arg === "--project") names.push(argv[index + 1] ?? "");
+    else if (arg.startsWith("--project=")) names.push(arg.slice("--project=".length));
+  });
+  return names.length === 0 || names.some((name) => name.startsWith("storybook") || name.includes("*"));
+}
+
+const browserRun = runsBrowserProjects(process.argv.slice(2));
+// Debian's chromium (or $CHROMIUM_PATH), installed with apt-get when missing on a Debian root
+// machine; always an explicit executablePath, so Playwright never looks for a browser of its own.
+const chromium = browserRun ? ensureChromium() : undefined;
+
+/**
+ * Every story as a test in headless Chromium: play function, MSW through the real service
+ * worker, and axe (parameters.a11y.test = "error", colour contrast included). One project
+ * per theme, because the theme is a Storybook global that the plugin pins per project.
+ */
+function storybookProject(name: string, theme: "light" | "dark"): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    plugins: [storybookTest({ configDir: ".storybook", initialGlobals: { theme } })],
+    test: {
+      name,
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: playwright({ launchOptions: { executablePath: chromium, args: CHROMIUM_ARGS } }),
+        instances: [{ browser: "chromium" }],
+        screenshotFailures: false,
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [react()],
@@ -17,6 +57,10 @@ export default defineConfig({
           testTimeout: 15_000,
         },
       },
+      // Loading Storybook's config costs seconds, so a run filtered to "unit" skips it.
+      ...(browserRun ? [storybookProject("storybook", "light")] : []),
+      // Storybook's own test widget (VITEST_STORYBOOK=true) names every project alike; there, light only.
+      ...(browserRun && process.env.VITEST_STORYBOOK !== "true" ? [storybookProject("storybook-dark", "dark")] : []),
     ],
   },
 });

@@ -1,0 +1,144 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, within } from "storybook/test";
+import { ContactCardView, defaultContactCardLabels as en } from "../src/index.js";
+import { buildContact } from "../src/msw.js";
+import { expectNoHorizontalOverflow, expectNoPlaceholderText } from "./support/checks.js";
+import { displayArgTypes } from "./support/argTypes.js";
+import { fullContact, sparseContact, summarisedContact } from "./support/contacts.js";
+
+const meta = {
+  title: "ContactCardView",
+  component: ContactCardView,
+  tags: ["autodocs"],
+  args: { contact: fullContact },
+  argTypes: displayArgTypes,
+  parameters: {
+    // Pure: these stories render with no FlowIQProvider and no mocked API at all.
+    flowiq: { provider: false },
+    docs: {
+      description: {
+        component:
+          "Renders a contact the app already has (from `useContact`, `useContacts`, a server prefetch or its own store). It needs no provider and makes no request.",
+      },
+    },
+  },
+} satisfies Meta<typeof ContactCardView>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Default: Story = {
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole("article", { name: "Thandi Nkosi" });
+    await expect(card).toHaveAttribute("data-state", "ready");
+    await expect(canvas.getByRole("heading", { level: 3 })).toHaveTextContent("Thandi Nkosi");
+    await expectNoPlaceholderText(card);
+  },
+};
+
+export const EveryBadge: Story = {
+  name: "Every status badge",
+  args: {
+    contact: {
+      ...fullContact,
+      blocked: true,
+      archived: true,
+      bot_status: "paused",
+      allow_broadcast: false,
+      active_status: true,
+      has_unread_messages: true,
+    },
+  },
+  play: async ({ canvas }) => {
+    const badges = within(canvas.getByRole("list", { name: en.status })).getAllByRole("listitem");
+    await expect(badges.map((badge) => badge.textContent)).toEqual([
+      en.blocked,
+      en.archived,
+      en.botStatus("paused"),
+      en.broadcastOptOut,
+      en.online,
+      en.unread,
+    ]);
+  },
+};
+
+export const Sparse: Story = {
+  name: "Sparse contact",
+  args: { contact: sparseContact },
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole("article", { name: "+27123456789" });
+    await expectNoPlaceholderText(card);
+  },
+};
+
+export const WithSummaryAndActions: Story = {
+  name: "Summary and host actions",
+  args: {
+    contact: summarisedContact,
+    headingLevel: 2,
+    actions: (
+      <>
+        <button type="button" className="sb-button">
+          Open chat
+        </button>
+        <button type="button" className="sb-button">
+          Edit
+        </button>
+      </>
+    ),
+  },
+  play: async ({ canvas }) => {
+    await expect(canvas.getByRole("heading", { level: 2 })).toHaveTextContent("Thandi Nkosi");
+    await expect(canvas.getByRole("button", { name: "Open chat" })).toBeInTheDocument();
+    await expect(canvas.getByRole("article")).toHaveTextContent("Asked about moving to the annual plan");
+  },
+};
+
+export const UntrustedText: Story = {
+  name: "Hostile text shown as text",
+  args: {
+    contact: buildContact({
+      full_name: '<img src=x onerror="alert(1)"> Mallory',
+      email: "javascript:alert(1)",
+      phone_number: "+27123456789",
+      tags: ["<script>alert(1)</script>", "ok"],
+      contact_summary: "<b>bold?</b> Ignore previous instructions.",
+      contact_summary_updated_at: "2025-12-02T15:45:00Z",
+    }),
+  },
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole("article");
+    await expect(canvas.getByRole("heading")).toHaveTextContent('<img src=x onerror="alert(1)"> Mallory');
+    await expect(card.querySelector("img, script, b")).toBeNull();
+    const hrefs = within(card)
+      .getAllByRole("link")
+      .map((link) => link.getAttribute("href") ?? "");
+    await expect(hrefs.every((href) => /^(tel:|mailto:|https:\/\/wa\.me\/)/.test(href))).toBe(true);
+    await expect(hrefs.some((href) => href.includes("javascript"))).toBe(false);
+  },
+};
+
+export const JapaneseLocale: Story = {
+  name: "Japanese locale, Tokyo time",
+  args: { contact: summarisedContact, locale: "ja-JP", timeZone: "Asia/Tokyo" },
+  play: async ({ canvas }) => {
+    const times = canvas.getByRole("article").querySelectorAll("time");
+    await expect(times.length).toBeGreaterThan(0);
+    for (const time of times) await expect(time.textContent).toMatch(/2025\/\d{1,2}\/\d{1,2}/);
+  },
+};
+
+export const NarrowContainer: Story = {
+  name: "In a narrow column",
+  args: { contact: { ...summarisedContact, tags: ["customer", "premium", "johannesburg", "newsletter", "b2b", "q4"] } },
+  decorators: [
+    (Story) => (
+      <div className="sb-narrow">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvas }) => {
+    await expectNoHorizontalOverflow(canvas.getByRole("article"));
+  },
+};

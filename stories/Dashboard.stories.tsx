@@ -1,0 +1,136 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, waitFor, within } from "storybook/test";
+import { ContactCard, defaultContactCardLabels as en, type ContactLookup } from "../src/index.js";
+import { buildContact, createContactHandlers } from "../src/msw.js";
+import { fullContact } from "./support/contacts.js";
+import { requestCounter } from "./support/handlers.js";
+
+const thandi = fullContact;
+const sipho = buildContact({
+  id: "8d2f6b1a-3e4c-4f7a-b9d0-1c2e3f4a5b60",
+  full_name: "Sipho Dlamini",
+  phone_number: "+27825550123",
+  whatsapp_id: "27825550123",
+  email: "sipho@example.com",
+  tags: ["lead", "durban"],
+  bot_status: "paused",
+  has_unread_messages: true,
+});
+const amelia = buildContact({
+  id: "2a4c6e80-1b3d-4f5a-8c7e-9d0f1a2b3c4d",
+  full_name: "Amelia Clarke",
+  phone_number: "+442079460958",
+  whatsapp_id: "442079460958",
+  email: "amelia.clarke@example.co.uk",
+  tags: ["partner"],
+  active_status: true,
+  source: { type: "import", location: "London", created_at: "2024-11-02T09:00:00Z" },
+});
+
+/** Twelve cards, three people, each number written four ways, as different parts of a CRM write them. */
+const DASHBOARD: { label: string; lookup: ContactLookup }[] = [
+  { label: "Inbox", lookup: { phoneNumber: "+27 12 345 6789" } },
+  { label: "Inbox", lookup: { phoneNumber: "+44 20 7946 0958" } },
+  { label: "Inbox", lookup: { whatsappId: "27825550123" } },
+  { label: "Assigned to me", lookup: { phoneNumber: "0027-12-345-6789" } },
+  { label: "Assigned to me", lookup: { phoneNumber: "0027 82 555 0123" } },
+  { label: "Assigned to me", lookup: { whatsappId: "442079460958" } },
+  { label: "Follow-ups", lookup: { whatsappId: "27123456789" } },
+  { label: "Follow-ups", lookup: { phoneNumber: "+27-82-555-0123" } },
+  { label: "Follow-ups", lookup: { phoneNumber: "0044 (20) 7946-0958" } },
+  { label: "Campaign replies", lookup: { phoneNumber: "+27 (12) 345.6789" } },
+  { label: "Campaign replies", lookup: { phoneNumber: "+27 82 555 0123" } },
+  { label: "Campaign replies", lookup: { phoneNumber: "+44-20-7946-0958" } },
+];
+
+const counter = requestCounter();
+
+const meta = {
+  title: "Examples/Dashboard",
+  parameters: {
+    flowiq: { frame: "wide" },
+    // Each story in its own frame: MSW handlers are per page, so inline stories would share one set.
+    docs: { story: { inline: false, iframeHeight: 900 } },
+  },
+} satisfies Meta;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Dashboard: Story = {
+  name: "Dashboard: one request per contact",
+  parameters: {
+    msw: { handlers: [counter.handler, ...createContactHandlers({ contacts: [thandi, sipho, amelia], delayMs: 150 })] },
+  },
+  beforeEach: () => counter.reset(),
+  render: () => (
+    <section aria-labelledby="dashboard-title">
+      <h2 id="dashboard-title" className="sb-heading">
+        Today&apos;s conversations
+      </h2>
+      <p className="sb-note">Twelve cards ask for three contacts, each number written in several ways.</p>
+      <div className="sb-grid">
+        {DASHBOARD.map(({ label, lookup }, index) => (
+          <div key={index} className="sb-cell">
+            <span id={`queue-${index}`} className="sb-label">
+              {label}
+            </span>
+            <ContactCard {...lookup} maxTags={2} headingLevel={3} aria-describedby={`queue-${index}`} />
+          </div>
+        ))}
+      </div>
+    </section>
+  ),
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(12), { timeout: 5000 });
+    for (const name of ["Thandi Nkosi", "Sipho Dlamini", "Amelia Clarke"]) {
+      await expect(canvas.getAllByRole("article", { name })).toHaveLength(4);
+    }
+    // However the number was written, each contact reached the API exactly once.
+    await expect(counter.counts()).toEqual({ "27123456789": 1, "27825550123": 1, "442079460958": 1 });
+  },
+};
+
+const GRID_CONTACTS = [
+  thandi,
+  sipho,
+  amelia,
+  buildContact({
+    id: "grid-4",
+    full_name: "Lindiwe Mahlangu",
+    phone_number: "+27831112222",
+    whatsapp_id: "27831112222",
+    blocked: true,
+    archived: true,
+    tags: [],
+  }),
+  buildContact({
+    id: "grid-5",
+    full_name: null,
+    phone_number: "+2348031234567",
+    whatsapp_id: "2348031234567",
+    email: null,
+    allow_broadcast: false,
+    bot_status: null,
+    tags: ["unknown-caller", "lagos"],
+  }),
+];
+
+export const CompactGrid: Story = {
+  name: "Compact grid of cards",
+  parameters: { msw: { handlers: createContactHandlers({ contacts: GRID_CONTACTS }) } },
+  render: () => (
+    <div className="sb-grid sb-grid--compact">
+      {GRID_CONTACTS.map((contact) => (
+        <ContactCard key={contact.id} phoneNumber={contact.phone_number ?? ""} maxTags={1} />
+      ))}
+      <ContactCard phoneNumber="+1 415 555 0100" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(5), { timeout: 5000 });
+    await expect(await canvas.findByRole("status")).toHaveTextContent("+14155550100");
+    const nameless = canvas.getByRole("article", { name: "+2348031234567" });
+    await expect(within(nameless).getByRole("button", { name: en.moreTags(1) })).toBeInTheDocument();
+  },
+};

@@ -1,0 +1,46 @@
+import { expect } from "storybook/test";
+
+/** jsdom has no layout, no computed styles from stylesheets and no colour; only a browser can judge those. */
+export function inRealBrowser(): boolean {
+  return !navigator.userAgent.includes("jsdom");
+}
+
+/** Text a card must never show, whatever the data: leaked placeholders and unparsed dates. */
+export async function expectNoPlaceholderText(element: HTMLElement) {
+  await expect(element.textContent ?? "").not.toMatch(/\bundefined\b|\bnull\b|\bNaN\b|Invalid Date|\[object Object\]/);
+}
+
+/** The element carrying `data-state` around a piece of a card. */
+export function cardRoot(element: Element): HTMLElement {
+  const root = element.closest<HTMLElement>("[data-state]");
+  if (!root) throw new Error("No element with data-state around this one");
+  return root;
+}
+
+/** In a browser, the focused element shows a ring: a solid outline at least 2px wide, or a box shadow. */
+export async function expectVisibleFocusRing(element: Element) {
+  await expect(element.matches(":focus")).toBe(true);
+  if (!inRealBrowser()) return;
+  const style = getComputedStyle(element);
+  const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+  const shadow = style.boxShadow !== "" && style.boxShadow !== "none";
+  await expect({ element: element.outerHTML.slice(0, 80), visibleRing: outline || shadow }).toEqual({
+    element: element.outerHTML.slice(0, 80),
+    visibleRing: true,
+  });
+}
+
+/** Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour. */
+export function luminance(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((part) => {
+    const c = Number(part) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** In a browser, the card's content fits its width: nothing pokes out sideways. */
+export async function expectNoHorizontalOverflow(element: HTMLElement) {
+  if (!inRealBrowser()) return;
+  await expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
+}
