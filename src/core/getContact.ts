@@ -123,19 +123,27 @@ async function request(config: FlowIQConfig, lookup: NormalizedLookup, signal?: 
       const init: RequestInit = { headers, signal: controller.signal };
       // Looked up now, not at import, so MSW or a wrapper installed later still applies.
       response = await (config.fetch ?? globalThis.fetch)(url.href, init);
-      text = await response.text();
+      // A fetch need not abort a body it has already handed over (MSW, wrappers, polyfills): race the read.
+      const { signal: timeout } = controller;
+      text = await new Promise<string>((resolve, reject) => {
+        const stop = () => reject(timeout.reason);
+        if (timeout.aborted) stop();
+        timeout.addEventListener("abort", stop, { once: true });
+        response.text().then(resolve, reject).finally(() => timeout.removeEventListener("abort", stop));
+      });
     } catch (cause) {
       if (timedOut) throw new FlowIQError("timeout", `No answer from the FlowIQ API within ${timeoutMs} ms.`);
       if (signal?.aborted) throw signal.reason ?? cause;
-      // A cause whose text holds the key is dropped, so no thrown value carries it.
-      const causeText = cause instanceof Error ? `${cause.message}${cause.stack}` : String(cause);
+      // A cause that holds the key anywhere (text, properties, its own causes) is dropped.
       throw new FlowIQError("network", "Could not reach the FlowIQ API (network error).", {
-        cause: key && causeText.includes(key) ? undefined : cause,
+        cause: key && holdsKey(cause, key) ? undefined : cause,
       });
     }
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      // Redacted before anything reads it: an API that echoes the key (in a message, or even in
+      // contact data) must not put it into an error, the cache or the page.
+      body = JSON.parse(redact(text, key));
     } catch {
       body = undefined;
     }
@@ -154,6 +162,19 @@ async function request(config: FlowIQConfig, lookup: NormalizedLookup, signal?: 
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
+}
+
+/** Whether a thrown value carries the key: in its text, its own properties or its cause chain. */
+function holdsKey(value: unknown, key: string, depth = 0): boolean {
+  if (value === null || value === undefined || depth > 5) return false;
+  if (typeof value !== "object") return String(value).includes(key);
+  let text = value instanceof Error ? `${value.message}${value.stack}` : "";
+  try {
+    text += JSON.stringify(value);
+  } catch {
+    // a cycle: the cause chain is still walked below
+  }
+  return text.includes(key) || holdsKey((value as { cause?: unknown }).cause, key, depth + 1);
 }
 
 /**

@@ -17,7 +17,8 @@ export function contactRetryDelay(failureCount: number, error: unknown): number 
   if (isFlowIQError(error) && error.retryAfterMs !== undefined) {
     return Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS);
   }
-  return Math.min(1000 * 2 ** Math.max(0, failureCount - 1), 30_000);
+  // react-query counts failures from 0 here, so 1 s, 2 s, 4 s.
+  return Math.min(1000 * 2 ** Math.max(0, failureCount), 30_000);
 }
 
 /** Reads `Retry-After` in either form (delay-seconds or an HTTP-date) as milliseconds. */
