@@ -70,6 +70,20 @@ describe("ContactCardView given the reference contact", () => {
     expect(within(detail("WhatsApp") as HTMLElement).getByRole("link")).toHaveAttribute("href", "https://wa.me/442079460958");
   });
 
+  it("says Open chat for a WhatsApp number that is the phone number, naming the number to assistive technology", () => {
+    renderView({ phone_number: "+27 12 345 6789", whatsapp_id: "27123456789" });
+    const link = within(detail("WhatsApp") as HTMLElement).getByRole("link");
+    expect(link).toHaveTextContent(/^Open chat$/);
+    expect(link).toHaveAccessibleName("Open chat, +27123456789 on WhatsApp");
+    expect(link).toHaveAttribute("href", "https://wa.me/27123456789");
+    expect(detail("Phone")).toHaveTextContent(/^\+27123456789$/);
+  });
+
+  it("says Open chat when WhatsApp falls back to the phone's number", () => {
+    renderView({ whatsapp_id: null });
+    expect(within(detail("WhatsApp") as HTMLElement).getByRole("link")).toHaveTextContent(/^Open chat$/);
+  });
+
   it("links a valid email with mailto:", () => {
     renderView();
     expect(screen.getByRole("link", { name: "john@example.com" })).toHaveAttribute("href", "mailto:john@example.com");
@@ -138,6 +152,16 @@ describe("ContactCardView given a sparse contact", () => {
   it("treats a blank name as absent", () => {
     render(<ContactCardView contact={{ ...sparse, full_name: " \t\n ", whatsapp_id: "4915112345678" }} />);
     expect(screen.getByRole("heading", { name: "+4915112345678" })).toBeInTheDocument();
+  });
+
+  it.each([
+    ["zero-width spaces", "\u200B\u200B"],
+    ["direction marks", "\u200E\u200F\u061C"],
+    ["control characters", "\u0000\u0007"],
+  ])("treats a name of only %s as absent", (_what, full_name) => {
+    const { container } = render(<ContactCardView contact={{ ...sparse, full_name, phone_number: "27123456789" }} />);
+    expect(screen.getByRole("heading", { name: "+27123456789" })).toBeInTheDocument();
+    expect(avatarOf(container)).toHaveTextContent("89");
   });
 
   it("says Unknown contact when there is neither a name nor a number", () => {
@@ -253,6 +277,8 @@ describe("ContactCardView given label overrides", () => {
           sourceType: (type) => type.toUpperCase(),
           added: "Hinzugefügt",
           status: "Zustand",
+          whatsappChat: "Chat öffnen",
+          whatsappLink: (number) => `${number} auf WhatsApp`,
         },
       },
     );
@@ -263,6 +289,7 @@ describe("ContactCardView given label overrides", () => {
     expect(screen.getByRole("button", { name: "+2 weitere" })).toBeInTheDocument();
     expect(detail("Source")).toHaveTextContent("API");
     expect(detail("Hinzugefügt")).toHaveTextContent("Dec 11, 2025");
+    expect(screen.getByRole("link", { name: "Chat öffnen, +27123456789 auf WhatsApp" })).toHaveTextContent(/^Chat öffnen$/);
   });
 
   it("keeps the default for a label given as undefined", () => {
@@ -426,6 +453,7 @@ describe("ContactCardView given unsafe link schemes", () => {
     "victim@example.com?bcc=attacker@evil.test",
     "a@b",
     "x@example.com\n@evil.test",
+    "x%0ABcc%3Aall@example.com",
   ])("shows the email %j as text, not as a link", (email) => {
     const { container } = renderView({ email });
     expect(within(detail("Email") as HTMLElement).queryByRole("link")).toBeNull();
@@ -442,6 +470,15 @@ describe("ContactCardView given unsafe link schemes", () => {
       for (const a of container.querySelectorAll("a")) expect(a.getAttribute("href")).toMatch(SAFE_HREF);
     },
   );
+
+  it("keeps a linked address whole while offering line breaks before its @ and dots", () => {
+    const { container } = renderView({ email: "first.last@mail.example.co.za" });
+    const link = screen.getByRole("link", { name: "first.last@mail.example.co.za" });
+    expect(link).toHaveAttribute("href", "mailto:first.last@mail.example.co.za");
+    expect(link.querySelectorAll("wbr")).toHaveLength(5);
+    expect([...link.childNodes].map((node) => (node.nodeName === "WBR" ? "|" : node.textContent)).join("")).toBe("first|.last|@mail|.example|.co|.za");
+    expect(container.querySelectorAll("wbr")).toHaveLength(5);
+  });
 
   it("accepts an internationalised address", () => {
     renderView({ email: "zoë.müller@beispiel.de" });
@@ -462,6 +499,13 @@ describe("ContactCardView given names in other scripts", () => {
   ])("makes whole-grapheme initials from %s", (_name, full_name, expected) => {
     const { container } = renderView({ full_name });
     expect(avatarOf(container)?.textContent).toBe(expected);
+  });
+
+  it("makes initials from a 100 KB name without reading all of it", () => {
+    const started = performance.now();
+    const { container } = renderView({ full_name: `Ada ${"L".repeat(100_000)}` });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(avatarOf(container)).toHaveTextContent("AL");
   });
 
   it("lets the heading take its direction from the name", () => {

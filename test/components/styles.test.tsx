@@ -113,6 +113,24 @@ describe("styles.css", () => {
     expect(motion?.children).toContainEqual(expect.objectContaining({ body: expect.stringMatching(/animation\s*:\s*fiq-shimmer/) }));
   });
 
+  it("tints the whole error card instead of thickening one edge, which would meet the corner radius", () => {
+    const error = styleRules.filter((rule) => rule.prelude.includes('[data-state="error"]'));
+    expect(error.map((rule) => rule.body).join("")).toMatch(/background:\s*var\(--fiq-danger-bg\)/);
+    expect(error.map((rule) => rule.body).join("")).not.toMatch(/border-(inline|block)-(start|end)/);
+  });
+
+  it("breaks inside a word only when nothing else fits", () => {
+    expect(source).not.toMatch(/overflow-wrap:\s*anywhere|word-break:\s*break-all/);
+    expect(styleRules.find((rule) => rule.prelude === ":where(.fiq-card)" && /overflow-wrap/.test(rule.body))?.body).toMatch(/overflow-wrap:\s*break-word/);
+  });
+
+  it("sizes the avatar and its initials from one variable", () => {
+    const avatar = styleRules.find((rule) => rule.prelude === ":where(.fiq-avatar)")?.body ?? "";
+    expect(avatar).toMatch(/inline-size:\s*var\(--fiq-avatar-size\)/);
+    expect(avatar).toMatch(/font-size:\s*calc\(var\(--fiq-avatar-size\)/);
+    expect(avatar).toMatch(/overflow:\s*hidden/);
+  });
+
   it("draws a visible focus ring on links and buttons", () => {
     const focus = styleRules.find((rule) => rule.prelude.includes(":focus-visible"));
     expect(focus?.prelude).toMatch(/a, button/);
@@ -138,6 +156,7 @@ describe("styles.css colours", () => {
     ["warning badges", "--fiq-warning-fg", "--fiq-warning-bg"],
     ["danger badges", "--fiq-danger-fg", "--fiq-danger-bg"],
     ["info badges and the avatar", "--fiq-info-fg", "--fiq-info-bg"],
+    ["an error card's message", "--fiq-fg", "--fiq-danger-bg"],
   ];
   for (const [theme, palette] of [["light", light], ["dark", dark]] as const) {
     it.each(pairs)(`gives ${theme} %s at least 4.5:1 contrast`, (_what, fg, bg) => {

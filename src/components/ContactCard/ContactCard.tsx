@@ -34,9 +34,8 @@ const errorLabel = (code: FlowIQErrorCode) =>
  */
 export function ContactCard(props: ContactCardProps) {
   const { phoneNumber, whatsappId, maxTags, locale, timeZone, labels, headingLevel, actions, className, ...rest } = props;
-  // Both or neither reach normalizeLookup as they are, so the card shows its invalid_lookup error.
-  const lookup = (phoneNumber === undefined ? { whatsappId } : whatsappId === undefined ? { phoneNumber } : { phoneNumber, whatsappId }) as ContactLookup;
-  const { data, error, refetch } = useContact(lookup);
+  // normalizeLookup reads an undefined field as absent; both or neither give the card its invalid_lookup error.
+  const { data, error, refetch } = useContact({ phoneNumber, whatsappId } as ContactLookup);
 
   if (data) {
     const display = { maxTags, locale, timeZone, labels, headingLevel, actions, className };
@@ -66,7 +65,7 @@ export function ContactCard(props: ContactCardProps) {
   return (
     <div
       {...rest}
-      className={rootClass("fiq-card", className)}
+      className={rootClass(className)}
       data-state={state}
       role={data === null ? "status" : "alert"}
     >

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from "react";
+import { Fragment, type HTMLAttributes } from "react";
 import { rootClass } from "./format.js";
 import { resolveLabels, type ContactCardLabels } from "./labels.js";
 
@@ -15,25 +15,35 @@ export type ContactCardSkeletonProps = Omit<HTMLAttributes<HTMLDivElement>, "chi
   labels?: Partial<ContactCardLabels>;
 };
 
+const line = (size: string, key?: number) => <span key={key} className="fiq-skeleton__line" data-size={size} />;
+const ROWS = ["md", "lg", "md", "sm", "md"];
+
 /**
- * The card's loading state: the card's shape, shimmering unless the user prefers reduced motion.
+ * The card's loading state: the shape of a typical loaded card (name, badge, five detail rows,
+ * tags), so little moves when the contact arrives; shimmering unless the user prefers reduced motion.
  * @example <Suspense fallback={<ContactCardSkeleton />}>…</Suspense>
  */
 export function ContactCardSkeleton({ className, labels, ...rest }: ContactCardSkeletonProps) {
   return (
-    <div {...rest} className={rootClass("fiq-card", className)} data-state="loading" aria-busy="true">
+    <div {...rest} className={rootClass(className)} data-state="loading" aria-busy="true">
       <span className="fiq-sr-only">{resolveLabels(labels).loading}</span>
       <div className="fiq-card__header" aria-hidden="true">
         <span className="fiq-avatar fiq-skeleton__block" />
         <div className="fiq-card__title">
-          <span className="fiq-skeleton__line" data-size="lg" />
-          <span className="fiq-skeleton__line" data-size="sm" />
+          {line("name")}
+          {line("badge")}
         </div>
       </div>
-      <div className="fiq-skeleton__body" aria-hidden="true">
-        {["md", "md", "sm"].map((size, index) => (
-          <span key={index} className="fiq-skeleton__line" data-size={size} />
+      <div className="fiq-details" aria-hidden="true">
+        {ROWS.map((size, index) => (
+          <Fragment key={index}>
+            {line("label")}
+            {line(size)}
+          </Fragment>
         ))}
+      </div>
+      <div className="fiq-tags" aria-hidden="true">
+        {ROWS.slice(2).map((_, index) => line("tag", index))}
       </div>
     </div>
   );

@@ -28,8 +28,13 @@ export type ContactCardLabels = {
   phone: string;
   /** @default "WhatsApp" */
   whatsapp: string;
-  /** Accessible name of the WhatsApp link; receives the number it shows, which it should contain. @default (n) => `${n} on WhatsApp` */
+  /** Accessible name of the WhatsApp link; receives its number as `+<digits>`, which it should contain. @default (n) => `${n} on WhatsApp` */
   whatsappLink: (number: string) => string;
+  /**
+   * Text of the WhatsApp link when its number is the phone number shown above it, so the two rows
+   * do not repeat the digits; its accessible name is this, a comma, then `whatsappLink`. @default "Open chat"
+   */
+  whatsappChat: string;
   /** @default "Email" */
   email: string;
   /** Accessible name of the tag list. @default "Tags" */
@@ -94,6 +99,7 @@ export const defaultContactCardLabels: ContactCardLabels = {
   phone: "Phone",
   whatsapp: "WhatsApp",
   whatsappLink: (number) => `${number} on WhatsApp`,
+  whatsappChat: "Open chat",
   email: "Email",
   tags: "Tags",
   moreTags: (hidden) => `+${hidden} more`,
