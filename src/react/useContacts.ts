@@ -1,13 +1,41 @@
 "use client";
 import { skipToken, useQueries, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
-import { contactQueryKey, type ContactQueryKey } from "../core/contactQuery.js";
+import { useMemo, useState } from "react";
+import { contactQueryKey, lookupKey, type ContactQueryKey } from "../core/contactQuery.js";
 import type { FlowIQError } from "../core/FlowIQError.js";
 import type { Contact, ContactLookup } from "../core/types.js";
 import { contactQueryOptions, type ContactQueryOverrides } from "./contactQueryOptions.js";
 import { clientRetryDefaults } from "./clientRetryDefaults.js";
 import { useFlowIQContext } from "./FlowIQContext.js";
 
-const identity = <T,>(results: T): T => results;
+type ContactResult = UseQueryResult<Contact | null, FlowIQError>;
+type ContactQuery = UseQueryOptions<Contact | null, FlowIQError, Contact | null, ContactQueryKey>;
+
+/** Not a plain object, so useQueries hands it on as it is instead of comparing it deeply with the last one. */
+class ResultList {
+  constructor(readonly results: ContactResult[]) {}
+}
+
+/**
+ * A `combine` that keeps the array while no result changed. With
+ * `notifyOnChangeProps: "all"` useQueries hands it the observers' own result
+ * objects, which keep their identity until they change, so this is a pass of
+ * `===` checks instead of useQueries' usual deep comparison of every result
+ * on every update (which made a 500-row column quadratic).
+ */
+function createStableCombine() {
+  let previous = new ResultList([]);
+  return (results: ContactResult[]): ResultList => {
+    const before = previous.results;
+    if (results.length !== before.length || results.some((result, index) => result !== before[index])) {
+      previous = new ResultList(results.slice());
+    }
+    return previous;
+  };
+}
+
+// Rows without a lookup share one disabled query; no lookupKey is ever "none".
+const NONE = "none";
 
 /**
  * Reads many contacts at once: one result per lookup, in order, and one
@@ -18,19 +46,48 @@ const identity = <T,>(results: T): T => results;
 export function useContacts(
   lookups: ReadonlyArray<ContactLookup | null | undefined>,
   options?: ContactQueryOverrides<Contact | null>,
-): Array<UseQueryResult<Contact | null, FlowIQError>> {
+): ContactResult[] {
   const { config, queryClient } = useFlowIQContext("useContacts");
-  const merged: ContactQueryOverrides<Contact | null> = { ...clientRetryDefaults(queryClient), ...options };
-  return useQueries(
-    {
-      queries: lookups.map(
-        (lookup): UseQueryOptions<Contact | null, FlowIQError, Contact | null, ContactQueryKey> =>
-          lookup
-            ? contactQueryOptions(config, lookup, merged)
-            : { ...merged, queryKey: contactQueryKey(config.tenantId, "none"), queryFn: skipToken },
-      ),
-      combine: identity,
-    },
-    queryClient,
-  );
+  const rowKeys = lookups.map((lookup) => (lookup ? lookupKey(lookup) : NONE));
+  // Stands for the rows' values: a new array of equal lookups is no change.
+  const signature = JSON.stringify(rowKeys);
+
+  // One query per distinct contact (useQueries keeps an observer per entry and
+  // warns about repeated keys), rebuilt only when the rows' contacts change:
+  // a new queries array makes useQueries re-default and re-diff every entry.
+  const queries = useMemo(() => {
+    // "all": rows re-render on any change, as they did when the deep comparison read every prop.
+    const merged: ContactQueryOverrides<Contact | null> = {
+      notifyOnChangeProps: "all",
+      ...clientRetryDefaults(queryClient),
+      ...options,
+    };
+    const seen = new Set<string>();
+    const out: ContactQuery[] = [];
+    lookups.forEach((lookup, row) => {
+      const key = rowKeys[row] as string;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(
+        lookup
+          ? contactQueryOptions(config, lookup, merged)
+          : { ...merged, queryKey: contactQueryKey(config.tenantId, NONE), queryFn: skipToken },
+      );
+    });
+    return out;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `lookups` and `rowKeys`
+  }, [signature, config, queryClient, options]);
+
+  const [combine] = useState(createStableCombine);
+  const distinct = useQueries({ queries, combine }, queryClient).results;
+
+  // Each row gets its contact's result; the array is new only when a result is.
+  return useMemo(() => {
+    const keys = JSON.parse(signature) as string[];
+    const byKey = new Map<string, ContactResult>();
+    for (const key of keys) {
+      if (!byKey.has(key)) byKey.set(key, distinct[byKey.size] as ContactResult);
+    }
+    return keys.map((key) => byKey.get(key) as ContactResult);
+  }, [distinct, signature]);
 }

@@ -91,7 +91,7 @@ describe("styles.css", () => {
     const variables = [...source.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]);
     expect(variables.filter((name) => !name!.startsWith("--fiq-"))).toEqual([]);
     const keyframes = [...source.matchAll(/@keyframes\s+([\w-]+)/g)].map((m) => m[1]);
-    expect(keyframes).toEqual(["fiq-shimmer"]);
+    expect(keyframes).toEqual(["fiq-pulse"]);
   });
 
   it("uses logical properties only, so right-to-left pages lay out right", () => {
@@ -110,7 +110,7 @@ describe("styles.css", () => {
     const animated = styleRules.filter((rule) => /animation\s*:/.test(rule.body));
     expect(animated.length).toBe(1);
     const motion = all(top).find((block) => block.prelude === "@media (prefers-reduced-motion: no-preference)");
-    expect(motion?.children).toContainEqual(expect.objectContaining({ body: expect.stringMatching(/animation\s*:\s*fiq-shimmer/) }));
+    expect(motion?.children).toContainEqual(expect.objectContaining({ body: expect.stringMatching(/animation\s*:\s*fiq-pulse/) }));
   });
 
   it("tints the whole error card instead of thickening one edge, which would meet the corner radius", () => {

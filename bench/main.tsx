@@ -1,0 +1,311 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { Profiler, type ProfilerOnRenderCallback, type ReactNode } from "react";
+import { flushSync } from "react-dom";
+import { createRoot, type Root } from "react-dom/client";
+import {
+  ContactCard,
+  ContactCardSkeleton,
+  ContactCardView,
+  contactKeys,
+  FlowIQProvider,
+  useContacts,
+  type Contact,
+  type ContactLookup,
+} from "../src/index.js";
+import { buildContact } from "../src/msw/buildContact.js";
+import "../src/styles.css";
+import { contactDigitsAt, LOOKUP_FORMS, mixedDashboard } from "../test/perf/dashboard.js";
+import { Floor, templateOf, type Template } from "./floor.js";
+import { useGetContact, type GetContactParams } from "./generatedClient.js";
+
+const TENANT = "bench";
+const API = `${location.origin}/api`;
+const stage = document.getElementById("stage") as HTMLElement;
+
+const FIRST = ["Thandi", "Pieter", "Aisha", "Lerato", "Johan", "Zanele", "Sipho", "Fatima", "Kagiso", "Naledi"];
+const LAST = ["Nkosi", "van der Merwe", "Patel", "Mokoena", "Botha", "Dlamini", "Naidoo", "Khumalo", "Pillay", "Smit"];
+const TAGS = ["customer", "premium", "lead", "support", "vip", "newsletter", "cape-town", "b2b", "returning"];
+
+/** A realistic spread of contacts: every badge, 0–9 tags (so some show "+N more"), summaries, locations. */
+export function benchContact(index: number): Contact {
+  const digits = contactDigitsAt(index);
+  return buildContact({
+    id: `contact-${index}`,
+    full_name: index % 23 === 0 ? null : `${FIRST[index % FIRST.length]} ${LAST[(index * 7) % LAST.length]}`,
+    phone_number: `+${digits}`,
+    whatsapp_id: digits,
+    email: index % 5 === 4 ? null : `contact${index}@example.com`,
+    tags: TAGS.slice(0, index % 10),
+    bot_status: (["active", "paused", "inactive"] as const)[index % 3] ?? "active",
+    blocked: index % 17 === 0,
+    archived: index % 13 === 0,
+    allow_broadcast: index % 4 !== 0,
+    active_status: index % 2 === 0,
+    has_unread_messages: index % 3 === 0,
+    source: {
+      type: (["api", "whatsapp", "import"] as const)[index % 3] ?? "api",
+      location: index % 2 ? { city: "Cape Town", country: "ZA" } : {},
+      created_at: `2025-0${1 + (index % 9)}-1${index % 10}T10:30:00Z`,
+    },
+    contact_summary: index % 3 === 0 ? "Asked about the premium plan; wants a call back next week about pricing for 40 seats." : null,
+    contact_summary_updated_at: index % 3 === 0 ? "2025-12-11T10:30:00Z" : null,
+  });
+}
+
+const lookupOf = (contact: Contact): ContactLookup => ({ phoneNumber: contact.phone_number as string });
+const cardProps = (lookup: ContactLookup) => ("phoneNumber" in lookup ? { phoneNumber: lookup.phoneNumber } : { whatsappId: lookup.whatsappId });
+
+function fill(queryClient: QueryClient, contacts: Contact[]) {
+  // Written just before each use, so no entry is ever stale (60 s) when a card mounts.
+  for (const contact of contacts) queryClient.setQueryData(contactKeys.detail(TENANT, lookupOf(contact)), contact);
+}
+
+type Mounted = { root: Root; container: HTMLElement };
+
+function mount(node: ReactNode): Mounted & { js: number; total: number } {
+  const container = document.createElement("div");
+  stage.append(container);
+  const root = createRoot(container);
+  const start = performance.now();
+  // Synchronous: render, commit and (for a sync update) the passive effects too.
+  flushSync(() => root.render(node));
+  const rendered = performance.now();
+  void container.offsetHeight; // style and layout
+  const laidOut = performance.now();
+  return { root, container, js: rendered - start, total: laidOut - start };
+}
+
+function unmount(mounted: Mounted) {
+  mounted.root.unmount();
+  mounted.container.remove();
+}
+
+const settle = () => new Promise<void>((resolve) => setTimeout(() => requestAnimationFrame(() => resolve()), 30));
+
+/** Resolves at the first frame where `condition` holds; checked once a frame, so the check itself stays off the critical path. */
+async function until(condition: () => boolean, timeoutMs = 120_000) {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeoutMs) throw new Error("timed out");
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+const readyCount = (container: HTMLElement) => container.querySelectorAll('[data-state="ready"]').length;
+
+// ---------- render time: floor, view, connected ----------
+
+const state: { contacts: Contact[]; templates: Template[]; queryClient: QueryClient } = {
+  contacts: [],
+  templates: [],
+  queryClient: new QueryClient(),
+};
+
+function renderSetup(count: number) {
+  state.contacts = Array.from({ length: count }, (_, index) => benchContact(index));
+  const scratch = mount(<>{state.contacts.map((contact) => <ContactCardView key={contact.id} contact={contact} />)}</>);
+  state.templates = Array.from(scratch.container.children, (child) => templateOf(child) as Template);
+  unmount(scratch);
+}
+
+const views = {
+  floor: () => <>{state.templates.map((template, index) => <Floor key={index} template={template} />)}</>,
+  view: () => <>{state.contacts.map((contact) => <ContactCardView key={contact.id} contact={contact} />)}</>,
+  connected: () => {
+    fill(state.queryClient, state.contacts);
+    return (
+      <FlowIQProvider tenantId={TENANT} baseUrl={API} queryClient={state.queryClient}>
+        {state.contacts.map((contact) => <ContactCard key={contact.id} phoneNumber={contact.phone_number as string} />)}
+      </FlowIQProvider>
+    );
+  },
+};
+type Kind = keyof typeof views;
+
+function renderOnce(kind: Kind) {
+  const node = views[kind]();
+  const mounted = mount(node);
+  const cards = mounted.container.children.length;
+  const ready = readyCount(mounted.container);
+  unmount(mounted);
+  return { js: mounted.js, total: mounted.total, cards, ready };
+}
+
+/** The three write the same DOM (useId values aside)? */
+function sameDom() {
+  const html = (kind: Kind) => {
+    const mounted = mount(views[kind]());
+    const text = mounted.container.innerHTML.replace(/(id|aria-labelledby|aria-controls)="[^"]*"/g, '$1="#"');
+    unmount(mounted);
+    return text;
+  };
+  const floor = html("floor");
+  const view = html("view");
+  const connected = html("connected");
+  return { viewEqualsFloor: view === floor, connectedEqualsFloor: connected === floor, bytes: floor.length };
+}
+
+// ---------- requests: a dashboard of cards over few contacts ----------
+
+function GeneratedCard({ params }: { params: GetContactParams }) {
+  const { data } = useGetContact(params);
+  return data ? <ContactCardView contact={data.contact} /> : <ContactCardSkeleton />;
+}
+
+function rawParams(lookup: ContactLookup): GetContactParams {
+  return "phoneNumber" in lookup ? { tenantId: TENANT, phone_number: lookup.phoneNumber } : { tenantId: TENANT, whatsapp_id: lookup.whatsappId };
+}
+
+async function dashboard(kind: "ours" | "baseline", rows: number, distinct: number) {
+  const plan = mixedDashboard(rows, distinct);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const node =
+    kind === "ours" ? (
+      <FlowIQProvider tenantId={TENANT} baseUrl={API} queryClient={queryClient}>
+        {plan.map((row, index) => <ContactCard key={index} {...cardProps(row.lookup)} />)}
+      </FlowIQProvider>
+    ) : (
+      <QueryClientProvider client={queryClient}>
+        {plan.map((row, index) => <GeneratedCard key={index} params={rawParams(row.lookup)} />)}
+      </QueryClientProvider>
+    );
+  const distinctRaw = new Set(plan.map((row) => JSON.stringify(row.lookup))).size;
+  const start = performance.now();
+  const mounted = mount(node);
+  await until(() => readyCount(mounted.container) === rows);
+  const ms = performance.now() - start;
+  unmount(mounted);
+  queryClient.clear();
+  return { ms, distinctRaw };
+}
+
+/** 500 distinct contacts loaded cold: one ContactCard each, or one column reading them with useContacts. */
+async function column(kind: "cards" | "useContacts", count: number) {
+  const lookups = Array.from({ length: count }, (_, index) =>
+    (LOOKUP_FORMS[index % LOOKUP_FORMS.length] as (digits: string) => ContactLookup)(contactDigitsAt(index)),
+  );
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  let renders = 0;
+  function Column() {
+    renders++;
+    const results = useContacts(lookups);
+    return <>{results.map((result, index) => (result.data ? <ContactCardView key={index} contact={result.data} /> : <ContactCardSkeleton key={index} />))}</>;
+  }
+  const node = (
+    <FlowIQProvider tenantId={TENANT} baseUrl={API} queryClient={queryClient}>
+      {kind === "cards" ? lookups.map((lookup, index) => <ContactCard key={index} {...cardProps(lookup)} />) : <Column />}
+    </FlowIQProvider>
+  );
+  const start = performance.now();
+  const mounted = mount(node);
+  await until(() => readyCount(mounted.container) === count);
+  const ms = performance.now() - start;
+  unmount(mounted);
+  queryClient.clear();
+  return { ms, renders };
+}
+
+/** The network's own floor: `count` bare fetches to the stand-in API, six at a time, no React. */
+async function fetchOnly(count: number) {
+  const start = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const response = await fetch(`${API}/contact?tenantId=${TENANT}&phone_number=${contactDigitsAt(index)}`);
+      await response.text();
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+  return performance.now() - start;
+}
+
+// ---------- update isolation (profiling build) ----------
+
+async function isolation(rows: number, distinct: number, changedContact: number) {
+  const plan = mixedDashboard(rows, distinct);
+  const contacts = Array.from({ length: distinct }, (_, index) => benchContact(index));
+  const queryClient = new QueryClient();
+  fill(queryClient, contacts);
+  const commits = new Map<string, number>();
+  const onRender: ProfilerOnRenderCallback = (id) => commits.set(id, (commits.get(id) ?? 0) + 1);
+  const mounted = mount(
+    <FlowIQProvider tenantId={TENANT} baseUrl={API} queryClient={queryClient}>
+      {plan.map((row, index) => (
+        <Profiler key={index} id={String(index)} onRender={onRender}>
+          <ContactCard {...cardProps(row.lookup)} />
+        </Profiler>
+      ))}
+    </FlowIQProvider>,
+  );
+  await settle();
+  const profilerWorks = commits.size > 0;
+  const rendersOnMount = [...commits.values()];
+  commits.clear();
+
+  const changed = contacts[changedContact] as Contact;
+  queryClient.setQueryData(contactKeys.detail(TENANT, lookupOf(changed)), { ...changed, full_name: "Renamed Contact" });
+  await settle();
+  const expected = plan.flatMap((row, index) => (row.contactIndex === changedContact ? [String(index)] : []));
+  const rerendered = [...commits.keys()];
+  const renamed = mounted.container.textContent?.split("Renamed Contact").length ?? 1;
+  unmount(mounted);
+  return {
+    profilerWorks,
+    cards: rows,
+    maxRendersPerCardOnMount: Math.max(...rendersOnMount),
+    expected: expected.length,
+    rerendered: rerendered.length,
+    onlyThoseCards: rerendered.every((id) => expected.includes(id)) && expected.every((id) => rerendered.includes(id)),
+    shownRenamed: renamed - 1,
+  };
+}
+
+// ---------- memory ----------
+
+let held: Mounted | null = null;
+const memoryClient = new QueryClient();
+
+function memorySetup(distinct: number) {
+  fill(memoryClient, Array.from({ length: distinct }, (_, index) => benchContact(index)));
+}
+
+function memoryMount(kind: "view" | "connected", count: number, distinct: number) {
+  const contacts = Array.from({ length: distinct }, (_, index) => benchContact(index));
+  if (kind === "connected") fill(memoryClient, contacts);
+  const node =
+    kind === "view" ? (
+      <>{Array.from({ length: count }, (_, index) => <ContactCardView key={index} contact={contacts[index % distinct] as Contact} />)}</>
+    ) : (
+      <FlowIQProvider tenantId={TENANT} baseUrl={API} queryClient={memoryClient}>
+        {Array.from({ length: count }, (_, index) => (
+          <ContactCard key={index} phoneNumber={(contacts[index % distinct] as Contact).phone_number as string} />
+        ))}
+      </FlowIQProvider>
+    );
+  const mounted = mount(node);
+  held = mounted;
+  return { ready: readyCount(mounted.container), ms: mounted.total };
+}
+
+function memoryUnmount() {
+  if (held) unmount(held);
+  held = null;
+}
+
+const api = {
+  renderSetup,
+  renderOnce,
+  sameDom,
+  dashboard,
+  column,
+  fetchOnly,
+  isolation,
+  memorySetup,
+  memoryMount,
+  memoryUnmount,
+};
+export type BenchApi = typeof api;
+(window as unknown as { bench: BenchApi }).bench = api;
+document.title = "ready";
+

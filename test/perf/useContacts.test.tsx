@@ -1,0 +1,127 @@
+import type { UseQueryResult } from "@tanstack/react-query";
+import { act, waitFor } from "@testing-library/react";
+import { contactQueryKey } from "../../src/core/contactQuery.js";
+import type { FlowIQError } from "../../src/core/FlowIQError.js";
+import type { Contact, ContactLookup } from "../../src/core/types.js";
+import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
+import { useContacts } from "../../src/react/useContacts.js";
+import { server } from "../server.js";
+import { recordRequests, renderWithProvider } from "../utils.js";
+import { askedDigits, contactDigitsAt, dashboardContact, mixedDashboard } from "./dashboard.js";
+
+type Results = Array<UseQueryResult<Contact | null, FlowIQError>>;
+
+/** Renders useContacts and keeps every array it returned, render by render. */
+function renderContacts(lookups: ReadonlyArray<ContactLookup | null>) {
+  const renders: Results[] = [];
+  function Column({ rows }: { rows: ReadonlyArray<ContactLookup | null> }) {
+    renders.push(useContacts(rows));
+    return null;
+  }
+  const view = renderWithProvider(<Column rows={lookups} />);
+  return {
+    ...view,
+    renders,
+    latest: () => renders[renders.length - 1] as Results,
+    rerenderWith: (rows: ReadonlyArray<ContactLookup | null>) => view.rerender(<Column rows={rows} />),
+  };
+}
+
+/** Equal values in new objects, as a parent that maps its rows on every render passes them. */
+function copies(lookups: ReadonlyArray<ContactLookup | null>): Array<ContactLookup | null> {
+  return lookups.map((lookup) => (lookup ? { ...lookup } : lookup));
+}
+
+const CONTACTS = Array.from({ length: 50 }, (_, index) => dashboardContact(index));
+const DASHBOARD = mixedDashboard(200, 50);
+
+describe("useContacts given 200 lookups over 50 contacts written in mixed forms", () => {
+  beforeEach(() => {
+    server.use(...createContactHandlers({ contacts: CONTACTS }));
+  });
+
+  it("makes one request per distinct contact", async () => {
+    const requests = recordRequests(server);
+    const { latest } = renderContacts(DASHBOARD.map((row) => row.lookup));
+
+    await waitFor(() => expect(latest().every((result) => result.isSuccess)).toBe(true));
+    expect(requests).toHaveLength(50);
+    const asked = requests.map(askedDigits).sort();
+    expect(asked).toEqual(CONTACTS.map((_, index) => contactDigitsAt(index)).sort());
+  });
+
+  it("gives one result per lookup, in the order of the lookups", async () => {
+    const { latest } = renderContacts(DASHBOARD.map((row) => row.lookup));
+
+    await waitFor(() => expect(latest().every((result) => result.isSuccess)).toBe(true));
+    expect(latest()).toHaveLength(200);
+    expect(latest().map((result) => result.data?.id)).toEqual(DASHBOARD.map((row) => `contact-${row.contactIndex}`));
+  });
+
+  it("does not warn about duplicate queries when a contact appears in several rows", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { latest, rerenderWith } = renderContacts(DASHBOARD.map((row) => row.lookup));
+    await waitFor(() => expect(latest().every((result) => result.isSuccess)).toBe(true));
+    rerenderWith(copies(DASHBOARD.map((row) => row.lookup)));
+
+    expect(warn.mock.calls.map((call) => String(call[0]))).not.toContainEqual(expect.stringMatching(/duplicate/i));
+  });
+});
+
+describe("useContacts given lookups that did not change", () => {
+  beforeEach(() => {
+    server.use(...createContactHandlers({ contacts: CONTACTS }));
+  });
+
+  it("returns the same array and the same result objects on a rerender with equal lookups", async () => {
+    const lookups = DASHBOARD.slice(0, 60).map((row) => row.lookup);
+    const { latest, rerenderWith } = renderContacts(lookups);
+    await waitFor(() => expect(latest().every((result) => result.isSuccess)).toBe(true));
+    const before = latest();
+
+    rerenderWith(copies(lookups));
+    rerenderWith(copies(lookups));
+
+    expect(latest()).toBe(before);
+    latest().forEach((result, index) => expect(result).toBe(before[index]));
+  });
+
+  it("keeps the other rows' result objects when one contact is updated", async () => {
+    const lookups = DASHBOARD.slice(0, 60).map((row) => row.lookup);
+    const { latest, queryClient } = renderContacts(lookups);
+    await waitFor(() => expect(latest().every((result) => result.isSuccess)).toBe(true));
+    const before = latest();
+    const changed = DASHBOARD[0] as (typeof DASHBOARD)[number];
+
+    act(() => {
+      queryClient.setQueryData(contactQueryKey("acme", contactDigitsAt(changed.contactIndex)), {
+        ...dashboardContact(changed.contactIndex),
+        full_name: "Renamed",
+      });
+    });
+
+    await waitFor(() => expect(latest()[0]?.data?.full_name).toBe("Renamed"));
+    const after = latest();
+    expect(after).not.toBe(before);
+    lookups.forEach((_, index) => {
+      const row = DASHBOARD[index] as (typeof DASHBOARD)[number];
+      if (row.contactIndex === changed.contactIndex) {
+        expect(after[index]?.data?.full_name).toBe("Renamed");
+      } else {
+        expect(after[index]).toBe(before[index]);
+      }
+    });
+  });
+
+  it("gives a null lookup a disabled result in its place and makes no request for it", async () => {
+    const requests = recordRequests(server);
+    const lookups = [DASHBOARD[0]?.lookup ?? null, null, DASHBOARD[1]?.lookup ?? null];
+    const { latest } = renderContacts(lookups);
+
+    await waitFor(() => expect(latest()[0]?.isSuccess && latest()[2]?.isSuccess).toBe(true));
+    expect(latest()).toHaveLength(3);
+    expect(latest()[1]?.fetchStatus).toBe("idle");
+    expect(latest()[1]?.data).toBeUndefined();
+    expect(requests).toHaveLength(2);
+  });
+});
