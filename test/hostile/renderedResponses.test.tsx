@@ -81,10 +81,8 @@ describe("ContactCard given a contact with 10,000 tags", () => {
     const list = await screen.findByRole("list", { name: "Tags" });
     // Counted with a selector: role queries over 10,000 items are slow in jsdom.
     expect(list.querySelectorAll("li")).toHaveLength(6);
-    const started = performance.now();
     await user.click(screen.getByRole("button", { name: "+9994 more" }));
     expect(list.querySelectorAll("li")).toHaveLength(10_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expectSafeCard(container.firstElementChild as HTMLElement);
   });
 });
@@ -111,9 +109,7 @@ describe("ContactCard given very large answers", () => {
 
   it("renders the contact of an 8 MB body", async () => {
     answerWith(() => HttpResponse.json({ ...okBody({ contact_summary: "S".repeat(4 * MB) }), padding: "p".repeat(4 * MB) }));
-    const started = performance.now();
     renderWithProvider(<ContactCard phoneNumber="+27 12 345 6789" />);
     expect(await screen.findByRole("heading", { name: "John Doe" })).toBeInTheDocument();
-    expect(performance.now() - started).toBeLessThan(8_000);
   });
 });
