@@ -1,6 +1,8 @@
 import { QueryClient } from "@tanstack/react-query";
 import { render, type RenderOptions } from "@testing-library/react";
 import type { ReactElement, ReactNode } from "react";
+import { expect } from "vitest";
+import { FlowIQError } from "../src/core/FlowIQError.js";
 import { FlowIQProvider, type FlowIQProviderProps } from "../src/react/FlowIQProvider.js";
 
 export const API = "https://api.flowiq.live";
@@ -31,4 +33,15 @@ export function recordRequests(server: { events: { on: (event: "request:start", 
     requests.push(request.clone());
   });
   return requests;
+}
+
+/** The FlowIQError a promise rejects with; fails the test if it resolves or rejects with anything else. */
+export async function failure(promise: Promise<unknown>): Promise<FlowIQError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(FlowIQError);
+    return error as FlowIQError;
+  }
+  throw new Error("expected a FlowIQError, but it resolved");
 }

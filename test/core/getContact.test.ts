@@ -1,25 +1,14 @@
 import { delay, http, HttpResponse, type JsonBodyType } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { getContact } from "../../src/core/getContact.js";
 import type { FlowIQConfig } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { server } from "../server.js";
-import { API, recordRequests, TEST_KEY } from "../utils.js";
+import { API, failure, recordRequests, TEST_KEY } from "../utils.js";
 
 const config: FlowIQConfig = { tenantId: "acme", apiKey: TEST_KEY };
 const phone = { phoneNumber: "+27 12 345 6789" };
-
-async function failure(promise: Promise<unknown>): Promise<FlowIQError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(FlowIQError);
-    return error as FlowIQError;
-  }
-  throw new Error("expected a FlowIQError, but it resolved");
-}
 
 function answer(status: number, body: JsonBodyType, headers: Record<string, string> = {}) {
   server.use(

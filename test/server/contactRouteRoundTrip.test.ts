@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { delay, http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { getContact } from "../../src/core/getContact.js";
 import type { FlowIQConfig } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
@@ -9,7 +8,7 @@ import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { createContactScenarios } from "../../src/msw/contactScenarios.js";
 import { createContactRouteHandler } from "../../src/server/createContactRouteHandler.js";
 import { server } from "../server.js";
-import { API, recordRequests } from "../utils.js";
+import { API, failure, recordRequests } from "../utils.js";
 
 const KEY = "fiq_live_round_trip_5e6f";
 const ada = buildContact({
@@ -40,16 +39,6 @@ function browserThroughProxy(routeOptions: { timeoutMs?: number } = {}) {
     },
   };
   return { config, seen };
-}
-
-async function failure(promise: Promise<unknown>): Promise<FlowIQError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(FlowIQError);
-    return error as FlowIQError;
-  }
-  throw new Error("expected a FlowIQError, but it resolved");
 }
 
 describe("getContact in the browser through createContactRouteHandler", () => {
