@@ -1,0 +1,21 @@
+import { expect, type Page } from "@playwright/test";
+
+export type OpenStoryOptions = {
+  theme?: "light" | "dark";
+  /** Story args, as Storybook's `args=` URL parameter takes them. */
+  args?: Record<string, string>;
+  /** What "rendered" means for this story; by default, content in the root and nothing busy. */
+  ready?: (page: Page) => Promise<void>;
+};
+
+/** Opens one story in the static Storybook and waits until it has rendered. */
+export async function openStory(page: Page, storyId: string, options: OpenStoryOptions = {}): Promise<void> {
+  const params = new URLSearchParams({ id: storyId, viewMode: "story" });
+  params.set("globals", `theme:${options.theme ?? "light"}`);
+  if (options.args) params.set("args", Object.entries(options.args).map(([k, v]) => `${k}:${v}`).join(";"));
+  await page.goto(`/iframe.html?${params}`);
+  const root = page.locator("#storybook-root");
+  await expect(root.locator(":scope > *").first()).toBeVisible();
+  if (options.ready) await options.ready(page);
+  else await expect(root.locator('[aria-busy="true"]')).toHaveCount(0);
+}
