@@ -18,16 +18,18 @@ const check = (name, path, importNames, limit, modify = production) => ({
 
 // The batch client is loaded with import() the first time a provider with `batch` asks for a contact,
 // so an app's bundler (Vite, webpack, Next.js) puts it in a chunk of its own that apps without `batch`
-// never download. size-limit bundles without code splitting, which would inline that chunk: these
-// checks leave dynamic imports out (static imports still count), as an app's first download does.
+// never download. size-limit bundles without code splitting and would inline that chunk, so these
+// checks load every dynamically imported module as an empty one: the import() and its loading code
+// still count, the lazy chunk's contents do not. Static imports count as before.
 const withoutLazyChunks = (config) => ({
   ...production(config),
   plugins: [
     ...(config.plugins ?? []),
     {
-      name: "leave-out-lazy-chunks",
+      name: "empty-lazy-chunks",
       setup(build) {
-        build.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
+        build.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, namespace: "lazy-chunk" } : undefined));
+        build.onLoad({ filter: /.*/, namespace: "lazy-chunk" }, () => ({ contents: "export {};", loader: "js" }));
       },
     },
   ],
