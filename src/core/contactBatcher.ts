@@ -115,11 +115,11 @@ export function createContactBatcher(
       if (!result) {
         throw new FlowIQError("invalid_response", "The proxy's batch answer has no result for this contact.", { status: 200 });
       }
-      const { status, retryAfterMs } = result;
+      const { status, retryAfterMs: wait } = result;
       let value: Contact | null;
       if (status === 200) value = parseContact(result.contact, 200);
       else if (isNotFound(status, result)) value = null;
-      else throw statusError(status, result, key, Number.isFinite(retryAfterMs) && retryAfterMs! >= 0 ? retryAfterMs : undefined);
+      else throw statusError(status, result, key, typeof wait === "number" && wait >= 0 && wait < Infinity ? wait : undefined);
       settle(entry, { value });
     } catch (error) {
       settle(entry, { error });
