@@ -22,7 +22,7 @@ export function contactBatchRoute(contactUrl: string, single: SingleContactAnswe
     let whole: Response | undefined;
     let fallThrough = false;
     const lookUp = async ({ param, digits }: { param: string; digits: string }): Promise<LookupAnswer> => {
-      const one = new URL(contactUrl);
+      const one = new URL(contactUrl, asked);
       one.searchParams.set("tenantId", asked.searchParams.get("tenantId") ?? "");
       one.searchParams.set(param, digits);
       const response = await single(new Request(one, { headers: request.headers }));
