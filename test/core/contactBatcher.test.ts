@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createContactBatcher, type ContactBatchState } from "../../src/core/contactBatcher.js";
 import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { getContact } from "../../src/core/getContact.js";
+import { requestLimiterFor } from "../../src/core/requestLimiter.js";
 import type { Contact, FlowIQConfig } from "../../src/core/types.js";
 import { failure, TEST_KEY } from "../utils.js";
 import { contactAt, controlledFetch, digitsAt, drainMicrotasks, found, lookupAt } from "./batchSupport.js";
@@ -161,12 +162,14 @@ describe("a contact batcher whose callers go away", () => {
   });
 
   it("never sends a batch waiting for a request slot once all its contacts were dropped", async () => {
-    const { batcher, sent } = setup({ windowMs: 0, maxSize: 1 }, { maxConcurrentRequests: 1 });
+    const { batcher, sent, config } = setup({ windowMs: 0, maxSize: 1 }, { maxConcurrentRequests: 1 });
     const first = batcher.load(lookupAt(1));
     await expect.poll(() => sent.length).toBe(1);
     const gone = new AbortController();
     const waiting = batcher.load(lookupAt(2), gone.signal);
+    await expect.poll(() => requestLimiterFor(config).queued).toBe(1);
     gone.abort();
+    expect(requestLimiterFor(config).queued).toBe(0);
     await expect(waiting).rejects.toBeDefined();
     sent[0]!.respondEach(found);
     await first;
@@ -179,13 +182,14 @@ describe("a contact batcher whose callers go away", () => {
   });
 
   it("drops a contact whose caller left while its batch waited for a request slot", async () => {
-    const { batcher, sent } = setup({ windowMs: 0 }, { maxConcurrentRequests: 1 });
+    const { batcher, sent, config } = setup({ windowMs: 0 }, { maxConcurrentRequests: 1 });
     const first = batcher.load(lookupAt(1));
     await expect.poll(() => sent.length).toBe(1);
     const gone = new AbortController();
     const dropped = batcher.load(lookupAt(2), gone.signal);
     const kept = batcher.load(lookupAt(3));
-    await drainMicrotasks();
+    // The second batch has left its window and waits behind the first for the one slot.
+    await expect.poll(() => requestLimiterFor(config).queued).toBe(1);
     gone.abort();
     await expect(dropped).rejects.toBeDefined();
     sent[0]!.respondEach(found);
@@ -373,22 +377,24 @@ describe("a contact batcher whose request fails as a whole", () => {
 describe("a contact batcher talking to a server without /contacts", () => {
   it.each([404, 405])("falls back to one request per contact on %i, with one development warning, and stays there", async (status) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const { batcher, sent } = setup({ windowMs: 0 });
+    // Two batches in flight at once, both refused: still one warning.
+    const { batcher, sent } = setup({ windowMs: 0, maxSize: 1 });
     const loads = [1, 2].map((n) => batcher.load(lookupAt(n)));
-    await expect.poll(() => sent.length).toBe(1);
-    sent[0]!.respond(status, status === 404 ? "<!doctype html><h1>404</h1>" : { error: "Method not allowed" });
+    await expect.poll(() => sent.length).toBe(2);
+    const refusal = status === 404 ? "<!doctype html><h1>404</h1>" : { error: "Method not allowed" };
+    sent.slice(0, 2).forEach((request) => request.respond(status, refusal));
     // Each contact is asked on its own, at /contact.
-    await expect.poll(() => sent.length).toBe(3);
-    const singles = sent.slice(1);
+    await expect.poll(() => sent.length).toBe(4);
+    const singles = sent.slice(2);
     expect(singles.map((request) => request.url.pathname)).toEqual(["/api/flowiq/contact", "/api/flowiq/contact"]);
     singles.forEach((request) => request.respond(200, { success: true, contact: contactAt(Number(request.digits[0]) - 27825550100) }));
     await expect(Promise.all(loads)).resolves.toEqual([contactAt(1), contactAt(2)]);
 
     // Later contacts skip /contacts altogether, and the warning is not repeated.
     const later = [3, 4].map((n) => batcher.load(lookupAt(n)));
-    await expect.poll(() => sent.length).toBe(5);
-    expect(sent.slice(3).every((request) => request.url.pathname === "/api/flowiq/contact")).toBe(true);
-    sent.slice(3).forEach((request) => request.respond(200, { success: true, contact: contactAt(Number(request.digits[0]) - 27825550100) }));
+    await expect.poll(() => sent.length).toBe(6);
+    expect(sent.slice(4).every((request) => request.url.pathname === "/api/flowiq/contact")).toBe(true);
+    sent.slice(4).forEach((request) => request.respond(200, { success: true, contact: contactAt(Number(request.digits[0]) - 27825550100) }));
     await Promise.all(later);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(String(warn.mock.calls[0]![0])).toMatch(/\/api\/flowiq\/contacts answered \d{3}.*\[\.\.\.path\]/);
