@@ -1,5 +1,5 @@
-import { dehydrate, HydrationBoundary, QueryClient, useQuery } from "@tanstack/react-query";
-import { screen, waitFor } from "@testing-library/react";
+import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { render, screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
@@ -7,6 +7,7 @@ import type { ContactLookup, FlowIQConfig } from "../../src/core/types.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { contactKeys } from "../../src/react/contactKeys.js";
 import { contactQueryOptions } from "../../src/react/contactQueryOptions.js";
+import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 import { useContact } from "../../src/react/useContact.js";
 import { useContacts } from "../../src/react/useContacts.js";
 import { useFlowIQConfig } from "../../src/react/useFlowIQConfig.js";
@@ -201,6 +202,31 @@ describe("FlowIQProvider with batch on", () => {
     await waitFor(() => expect(container.querySelectorAll("[data-state='ready']")).toHaveLength(2));
     await waitFor(() => expect(container.querySelectorAll("[data-state='not-found']")).toHaveLength(1));
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe("two FlowIQProviders with batch on, for two tenants, under one QueryClient", () => {
+  it("never share a batch or an entry", async () => {
+    server.use(...createContactHandlers({ contacts: [contactAt(1)], tenantId: "acme" }));
+    server.use(...createContactHandlers({ contacts: [{ ...contactAt(1), full_name: "Globex's Contact 1" }], tenantId: "globex" }));
+    const requests = recordRequests(server);
+    const queryClient = createTestQueryClient();
+    render(
+      <QueryClientProvider client={queryClient}>
+        <FlowIQProvider tenantId="acme" apiKey={TEST_KEY} batch>
+          <ul>
+            <Row lookup={phone(1)} />
+          </ul>
+        </FlowIQProvider>
+        <FlowIQProvider tenantId="globex" apiKey={TEST_KEY} batch>
+          <ul>
+            <Row lookup={phone(1)} />
+          </ul>
+        </FlowIQProvider>
+      </QueryClientProvider>,
+    );
+    await waitFor(() => expect(rowTexts()).toEqual(["Contact 1", "Globex's Contact 1"]));
+    expect(requests.map((request) => new URL(request.url).searchParams.get("tenantId")).sort()).toEqual(["acme", "globex"]);
   });
 });
 
