@@ -196,8 +196,8 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
       }
     };
 
-    const params = new URL(request.url).searchParams;
-    if (isBatchPath(new URL(request.url).pathname)) {
+    const { pathname, searchParams: params } = new URL(request.url);
+    if (isBatchPath(pathname)) {
       const { status, body } = await answerContactBatch(params, {
         maxBatchSize: maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
         deadlineMs: upstreamTimeoutMs,
