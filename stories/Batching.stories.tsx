@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { http, HttpResponse } from "msw";
 import { useSyncExternalStore } from "react";
 import { expect, waitFor } from "storybook/test";
-import { useContact, type ContactLookup } from "../src/index.js";
+import { ContactCard, useContact, type ContactLookup } from "../src/index.js";
 import { buildContact, createContactHandlers } from "../src/msw.js";
 
 const NAMES = [
@@ -93,21 +93,30 @@ function Inbox() {
   return (
     <section>
       <RequestCount />
-      <table className="sb-table">
-        <caption className="sb-heading">Inbox: twenty conversations</caption>
-        <thead>
-          <tr>
-            <th scope="col">Contact</th>
-            <th scope="col">Number</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.map((lookup, index) => (
-            <ConversationRow key={index} lookup={lookup} />
-          ))}
-        </tbody>
-      </table>
+      <div className="sb-inbox">
+        <table className="sb-table">
+          <caption className="sb-heading">Inbox: twenty conversations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Contact</th>
+              <th scope="col">Number</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ROWS.map((lookup, index) => (
+              <ConversationRow key={index} lookup={lookup} />
+            ))}
+          </tbody>
+        </table>
+        <aside aria-labelledby="selected-title">
+          <h2 id="selected-title" className="sb-heading">
+            Selected conversation
+          </h2>
+          {/* The first row's contact: the same cache entry, so it joins that row's request. */}
+          <ContactCard {...ROWS[0]!} headingLevel={3} maxTags={3} />
+        </aside>
+      </div>
     </section>
   );
 }
@@ -125,9 +134,12 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const everyRowFilled = async (canvas: { getAllByRole: (role: string) => HTMLElement[] }) =>
+const everyRowFilled = async (canvas: { getAllByRole: (role: string, options?: { name: string }) => HTMLElement[] }) =>
   waitFor(
-    () => expect(canvas.getAllByRole("rowheader").map((cell) => cell.textContent)).toEqual(NAMES),
+    () => {
+      expect(canvas.getAllByRole("rowheader").map((cell) => cell.textContent)).toEqual(NAMES);
+      expect(canvas.getAllByRole("article", { name: NAMES[0]! })).toHaveLength(1);
+    },
     { timeout: 5000 },
   );
 
