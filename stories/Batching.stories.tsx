@@ -20,6 +20,7 @@ const CONTACTS = NAMES.map((full_name, index) => {
     full_name,
     phone_number: `+${digits}`,
     whatsapp_id: digits,
+    email: `${full_name.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").replace(/ /g, ".")}@example.com`,
     active_status: index % 4 === 0,
     has_unread_messages: index % 3 === 0,
   });
