@@ -135,14 +135,16 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const everyRowFilled = async (canvas: { getAllByRole: (role: string, options?: { name: string }) => HTMLElement[] }) =>
-  waitFor(
-    () => {
-      expect(canvas.getAllByRole("rowheader").map((cell) => cell.textContent)).toEqual(NAMES);
-      expect(canvas.getAllByRole("article", { name: NAMES[0]! })).toHaveLength(1);
-    },
-    { timeout: 5000 },
-  );
+type PlayContext = { canvas: { getAllByRole: (role: string, options?: { name: string }) => HTMLElement[] }; canvasElement: HTMLElement };
+
+/** Waits (cheaply: role queries on every DOM change would starve the mocked API) until every row and the card are filled. */
+async function everyRowFilled({ canvas, canvasElement }: PlayContext) {
+  await waitFor(() => expect(canvasElement.querySelectorAll('tbody tr[data-state="ready"]')).toHaveLength(NAMES.length), {
+    timeout: 10_000,
+  });
+  await expect(canvas.getAllByRole("rowheader").map((cell) => cell.textContent)).toEqual(NAMES);
+  await waitFor(() => expect(canvas.getAllByRole("article", { name: NAMES[0]! })).toHaveLength(1), { timeout: 10_000 });
+}
 
 /** `<FlowIQProvider batch>`: the twenty rows ask within one window, so one request fills them all. */
 export const Batched: Story = {
@@ -151,8 +153,9 @@ export const Batched: Story = {
     flowiq: { frame: "wide", batch: true },
     msw: { handlers: [...log.handlers, ...createContactHandlers({ contacts: CONTACTS, delayMs: 150 })] },
   },
-  play: async ({ canvas }) => {
-    await everyRowFilled(canvas);
+  play: async (context) => {
+    const { canvas } = context;
+    await everyRowFilled(context);
     await expect(canvas.getByRole("status")).toHaveTextContent("Requests to the contacts API: 1 (1 to /contacts, 0 to /contact)");
   },
 };
@@ -164,8 +167,9 @@ export const NotBatched: Story = {
     flowiq: { frame: "wide", batch: false },
     msw: { handlers: [...log.handlers, ...createContactHandlers({ contacts: CONTACTS, delayMs: 150 })] },
   },
-  play: async ({ canvas }) => {
-    await everyRowFilled(canvas);
+  play: async (context) => {
+    const { canvas } = context;
+    await everyRowFilled(context);
     await expect(canvas.getByRole("status")).toHaveTextContent("Requests to the contacts API: 20 (0 to /contacts, 20 to /contact)");
   },
 };
@@ -186,8 +190,9 @@ export const ServerWithoutBatchRoute: Story = {
       ],
     },
   },
-  play: async ({ canvas }) => {
-    await everyRowFilled(canvas);
+  play: async (context) => {
+    const { canvas } = context;
+    await everyRowFilled(context);
     await expect(canvas.getByRole("status")).toHaveTextContent("Requests to the contacts API: 21 (1 to /contacts, 20 to /contact)");
   },
 };
