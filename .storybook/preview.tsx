@@ -2,7 +2,7 @@ import type { Decorator, Preview } from "@storybook/react-vite";
 import { QueryClient } from "@tanstack/react-query";
 import { mswLoader } from "msw-storybook-addon/csf3";
 import { useState, type ReactNode } from "react";
-import { FlowIQProvider } from "../src/index.js";
+import { FlowIQProvider, type FlowIQProviderProps } from "../src/index.js";
 import "../src/styles.css";
 import "./preview.css";
 
@@ -11,16 +11,17 @@ export type Theme = "light" | "dark";
 /**
  * Story-level settings read by the decorator, as `parameters.flowiq`.
  * `provider: false` renders with no FlowIQProvider (for the pure view);
- * `frame: "wide"` lets grids use the whole canvas instead of one card's width.
+ * `frame: "wide"` lets grids use the whole canvas instead of one card's width;
+ * `batch` is the provider's `batch` setting.
  */
-export type FlowIQStoryParameters = { provider?: boolean; frame?: "card" | "wide" };
+export type FlowIQStoryParameters = { provider?: boolean; frame?: "card" | "wide"; batch?: FlowIQProviderProps["batch"] };
 
 /** A new client for every story render, so no story sees another's cache; failures show at once. */
-function StoryQueryProvider({ children }: { children: ReactNode }) {
+function StoryQueryProvider({ children, batch }: { children: ReactNode; batch?: FlowIQProviderProps["batch"] }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   return (
     // "demo-key" rather than a fiq_ key: a secret-looking key in a browser triggers the provider's warning.
-    <FlowIQProvider tenantId="acme" apiKey="demo-key" queryClient={queryClient}>
+    <FlowIQProvider tenantId="acme" apiKey="demo-key" queryClient={queryClient} batch={batch}>
       {children}
     </FlowIQProvider>
   );
@@ -35,7 +36,13 @@ const withFrameAndProvider: Decorator = (Story, context) => {
     // data-theme on an ancestor is how a host page switches the card's theme.
     <div className={frameClass} data-theme={theme}>
       <div className={settings.frame === "wide" ? "sb-frame__wide" : "sb-frame__card"}>
-        {settings.provider === false ? story : <StoryQueryProvider key={context.id}>{story}</StoryQueryProvider>}
+        {settings.provider === false ? (
+          story
+        ) : (
+          <StoryQueryProvider key={context.id} batch={settings.batch}>
+            {story}
+          </StoryQueryProvider>
+        )}
       </div>
     </div>
   );
@@ -48,7 +55,7 @@ const mswWorker = mswLoader(async () => {
   await worker.start({
     quiet: true,
     onUnhandledRequest(request, print) {
-      if (new URL(request.url).pathname.endsWith("/contact")) print.error();
+      if (/\/contacts?$/.test(new URL(request.url).pathname)) print.error();
     },
   });
   // On a first visit several frames (a docs page) can register the worker at once; a frame the

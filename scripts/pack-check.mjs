@@ -55,7 +55,9 @@ await check("the public surface is all there", () => {
   for (const name of ["FlowIQProvider", "useFlowIQConfig", "useContact", "useSuspenseContact", "useContacts", "contactQueryOptions", "contactKeys", "ContactCard", "ContactCardView", "ContactCardSkeleton", "FlowIQError", "isFlowIQError", "getContact", "normalizeLookup"]) {
     assert.ok(lib[name], `@flowiq/react exports ${name}`);
   }
-  for (const name of ["getContact", "prefetchContact", "createContactRouteHandler"]) assert.ok(server[name], `server exports ${name}`);
+  for (const name of ["getContact", "prefetchContact", "prefetchContacts", "createContactRouteHandler"]) assert.ok(server[name], `server exports ${name}`);
+  // The batch client is a module of its own, imported on first use by a provider with batch on.
+  assert.ok(files.includes("dist/core/contactBatcher.js"), "ships the batch client");
   for (const name of ["createContactHandlers", "buildContact", "contactScenarios"]) assert.ok(msw[name], `msw exports ${name}`);
 });
 

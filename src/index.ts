@@ -16,6 +16,8 @@ export type {
   NormalizedLookup,
 } from "./core/types.js";
 export type { ContactQueryKey } from "./core/contactQuery.js";
+export type { ContactBatchOptions } from "./core/contactBatcher.js";
+export type { ContactBatchResponse, ContactBatchResult } from "./core/contactBatchWire.js";
 // react
 export { FlowIQProvider } from "./react/FlowIQProvider.js";
 export type { FlowIQProviderProps } from "./react/FlowIQProvider.js";

@@ -1,4 +1,5 @@
-import { getContact } from "./getContact.js";
+import type { ContactBatcher } from "./contactBatcher.js";
+import { assertTenant, getContact } from "./getContact.js";
 import { normalizeLookup } from "./normalizeLookup.js";
 import { contactRetryDelay, shouldRetryContact } from "./retryPolicy.js";
 import type { Contact, ContactLookup, FlowIQConfig } from "./types.js";
@@ -29,6 +30,21 @@ export function contactQueryKey(tenantId: string, lookup: ContactLookup | string
   return [...CONTACT_KEY_ROOT, tenantId, lookupKey(lookup)];
 }
 
+const batchers = new WeakMap<FlowIQConfig, ContactBatcher>();
+
+/** Sends every contact query made with this config object through `batcher` (the provider's `batch`). */
+export function bindContactBatcher(config: FlowIQConfig, batcher: ContactBatcher): void {
+  batchers.set(config, batcher);
+}
+
+/** The query function's fetch: through the config's batcher when it has one, else one request. */
+export async function queryContact(config: FlowIQConfig, lookup: ContactLookup, signal?: AbortSignal): Promise<Contact | null> {
+  const batcher = batchers.get(config);
+  if (!batcher) return getContact(config, lookup, { signal });
+  assertTenant(config);
+  return batcher.load(normalizeLookup(lookup), signal);
+}
+
 /** The plain (framework-free) options both the hooks and the server prefetch use. */
 export function buildContactQuery(config: FlowIQConfig, lookup: ContactLookup) {
   // The key deliberately holds no baseUrl or key: a server prefetch straight to the
@@ -36,7 +52,7 @@ export function buildContactQuery(config: FlowIQConfig, lookup: ContactLookup) {
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return {
     queryKey: contactQueryKey(typeof config?.tenantId === "string" ? config.tenantId : "", lookup),
-    queryFn: ({ signal }: { signal: AbortSignal }): Promise<Contact | null> => getContact(config, lookup, { signal }),
+    queryFn: ({ signal }: { signal: AbortSignal }): Promise<Contact | null> => queryContact(config, lookup, signal),
     staleTime: CONTACT_STALE_TIME_MS,
     retry: shouldRetryContact,
     retryDelay: contactRetryDelay,

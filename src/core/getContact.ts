@@ -29,10 +29,10 @@ export function assertTenant(config: FlowIQConfig | undefined): string {
   return tenantId;
 }
 
-/** Builds the request URL; every value goes through URLSearchParams, so none can add a parameter. */
-export function buildContactUrl(config: FlowIQConfig, lookup: NormalizedLookup): URL {
+/** `{baseUrl}/{path}?tenantId=…`; every value goes through URLSearchParams, so none can add a parameter. */
+export function apiUrl(config: FlowIQConfig, path: "contact" | "contacts"): URL {
   const tenantId = assertTenant(config);
-  const base = `${(config.baseUrl ?? DEFAULT_BASE_URL).trim().replace(/\/+$/, "")}/contact`;
+  const base = `${(config.baseUrl ?? DEFAULT_BASE_URL).trim().replace(/\/+$/, "")}/${path}`;
   const page = typeof location === "undefined" ? undefined : location?.href;
   let url: URL;
   try {
@@ -46,6 +46,12 @@ export function buildContactUrl(config: FlowIQConfig, lookup: NormalizedLookup):
   }
   url.search = "";
   url.searchParams.set("tenantId", tenantId);
+  return url;
+}
+
+/** Builds the request URL for one lookup. */
+export function buildContactUrl(config: FlowIQConfig, lookup: NormalizedLookup): URL {
+  const url = apiUrl(config, "contact");
   url.searchParams.set(lookup.param, lookup.digits);
   return url;
 }
@@ -78,8 +84,11 @@ const STATUS_ERRORS: Record<number, [FlowIQErrorCode, string]> = {
   429: ["rate_limited", "Too many requests"],
 };
 
-function statusError(response: Response, body: unknown, key: string | undefined): FlowIQError {
-  const { status } = response;
+/**
+ * The error for a non-200, non-not-found answer (of a single request, or of
+ * one contact in a batch): the same codes either way.
+ */
+export function statusError(status: number, body: unknown, key: string | undefined, retryAfterMs?: number): FlowIQError {
   if (status === 404) {
     return new FlowIQError(
       "invalid_response",
@@ -93,12 +102,21 @@ function statusError(response: Response, body: unknown, key: string | undefined)
   const said = [message, error].find((text): text is string => typeof text === "string" && !!text.trim());
   return new FlowIQError(code, said ? redact(said.slice(0, 500), key) : `${fallback} (${status}).`, {
     status,
-    retryAfterMs: status === 429 ? parseRetryAfter(response.headers.get("retry-after")) : undefined,
+    retryAfterMs: status === 429 ? retryAfterMs : undefined,
   });
 }
 
-async function request(config: FlowIQConfig, lookup: NormalizedLookup, signal?: AbortSignal): Promise<Contact | null> {
-  const url = buildContactUrl(config, lookup);
+/** The documented not-found: a JSON object with an `error` string. */
+export const isNotFound = (status: number, body: unknown): boolean =>
+  status === 404 && typeof (body as { error?: unknown } | null)?.error === "string" && !Array.isArray(body);
+
+export type ApiAnswer = { response: Response; body: unknown; key: string | undefined };
+
+/**
+ * One GET with the key, the timeout and the caller's abort; the body comes
+ * back parsed as JSON (`undefined` when it is not) and already redacted.
+ */
+export async function callApi(config: FlowIQConfig, url: URL, signal?: AbortSignal): Promise<ApiAnswer> {
   const key = await resolveKey(config);
   const headers = new Headers(config.headers);
   headers.set("Accept", "application/json");
@@ -147,21 +165,23 @@ async function request(config: FlowIQConfig, lookup: NormalizedLookup, signal?: 
     } catch {
       body = undefined;
     }
-    if (response.status === 200) {
-      if (body === undefined) {
-        throw new FlowIQError("invalid_response", "The API's answer is not JSON; check baseUrl.", { status: 200 });
-      }
-      return parseContactResponse(body, 200);
-    }
-    // The documented not-found: a JSON object with an `error` string.
-    if (response.status === 404 && typeof (body as { error?: unknown } | null)?.error === "string" && !Array.isArray(body)) {
-      return null;
-    }
-    throw statusError(response, body, key);
+    return { response, body, key };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
+}
+
+async function request(config: FlowIQConfig, lookup: NormalizedLookup, signal?: AbortSignal): Promise<Contact | null> {
+  const { response, body, key } = await callApi(config, buildContactUrl(config, lookup), signal);
+  if (response.status === 200) {
+    if (body === undefined) {
+      throw new FlowIQError("invalid_response", "The API's answer is not JSON; check baseUrl.", { status: 200 });
+    }
+    return parseContactResponse(body, 200);
+  }
+  if (isNotFound(response.status, body)) return null;
+  throw statusError(response.status, body, key, parseRetryAfter(response.headers.get("retry-after")));
 }
 
 /** Whether a thrown value carries the key: in its text, its own properties or its cause chain. */
@@ -189,6 +209,10 @@ export async function getContact(
   options: GetContactOptions = {},
 ): Promise<Contact | null> {
   assertTenant(config);
-  const normalized = normalizeLookup(lookup);
-  return requestLimiterFor(config).run(() => request(config, normalized, options.signal), options.signal);
+  return requestContact(config, normalizeLookup(lookup), options.signal);
+}
+
+/** {@link getContact} for a lookup already normalised, under the config's request limiter. */
+export function requestContact(config: FlowIQConfig, lookup: NormalizedLookup, signal?: AbortSignal): Promise<Contact | null> {
+  return requestLimiterFor(config).run(() => request(config, lookup, signal), signal);
 }

@@ -1,5 +1,6 @@
 import { delay, http, HttpResponse, type HttpHandler } from "msw";
 import { buildContact } from "./buildContact.js";
+import { contactBatchRoute } from "./contactBatchRoute.js";
 import { contactDigits, contactUrl, notFoundResponse } from "./createContactHandlers.js";
 
 export type ContactScenarioName =
@@ -28,16 +29,22 @@ function foundFor(request: Request) {
 }
 
 /**
- * Ready handler sets, one per state a card can be in, for any base URL.
+ * Ready handler sets, one per state a card can be in, for any base URL. Each
+ * answers the batch route (`/contacts`, the provider's `batch`) too, every
+ * contact in a batch as a single request would be answered; a network error
+ * or an HTML page is the whole batch's answer.
  * @example createContactScenarios({ baseUrl: "/api/flowiq" }).notFound
  */
 export function createContactScenarios(options: { baseUrl?: string; slowMs?: number } = {}): ContactScenarios {
   const url = contactUrl(options.baseUrl);
   const slowMs = options.slowMs ?? 2500;
-  const one = (resolver: Parameters<typeof http.get>[1]): HttpHandler[] => [http.get(url, resolver)];
+  const one = (answer: (request: Request) => Response | Promise<Response>): HttpHandler[] => [
+    http.get(url, ({ request }) => answer(request)),
+    contactBatchRoute(url, answer),
+  ];
   return {
-    found: one(({ request }) => foundFor(request)),
-    notFound: one(({ request }) => {
+    found: one((request) => foundFor(request)),
+    notFound: one((request) => {
       const params = new URL(request.url).searchParams;
       return notFoundResponse(contactDigits(params.get("phone_number") ?? params.get("whatsapp_id")));
     }),
@@ -57,7 +64,7 @@ export function createContactScenarios(options: { baseUrl?: string; slowMs?: num
       HttpResponse.json({ error: "Internal server error", message: "Something went wrong" }, { status: 500 }),
     ),
     networkError: one(() => HttpResponse.error()),
-    slow: one(async ({ request }) => {
+    slow: one(async (request) => {
       await delay(slowMs);
       return foundFor(request);
     }),

@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from "msw";
 import { DEFAULT_BASE_URL, type Contact } from "../core/types.js";
 import { buildContact } from "./buildContact.js";
+import { contactBatchRoute } from "./contactBatchRoute.js";
 
 export type ContactHandlersOptions = {
   /** The contacts the stand-in API knows. @default [buildContact()] */
@@ -36,40 +37,43 @@ export const notFoundResponse = (digits: string) =>
 /**
  * MSW handlers that answer `GET /contact` like the FlowIQ API: the contact
  * whose digits match `phone_number` or `whatsapp_id`, else the documented 404.
+ * They answer `GET /contacts` too, as `createContactRouteHandler`'s batch
+ * route does (one result per distinct lookup, each as `GET /contact` would
+ * answer it), so a provider with `batch` on works against them; `failures`
+ * counts each contact in a batch as one request.
  * @example server.use(...createContactHandlers({ contacts: [buildContact({ full_name: "Ada" })] }))
  */
 export function createContactHandlers(options: ContactHandlersOptions = {}): HttpHandler[] {
   const { contacts = [buildContact()], baseUrl, delayMs = 0, tenantId, apiKey } = options;
   let failuresLeft = options.failures ?? 0;
-  return [
-    http.get(contactUrl(baseUrl), async ({ request }) => {
-      const params = new URL(request.url).searchParams;
-      const tenant = params.get("tenantId");
-      if (tenantId !== undefined && tenant !== tenantId) return undefined;
-      if (delayMs === "infinite" || delayMs > 0) await delay(delayMs);
-      if (apiKey !== undefined && request.headers.get("authorization") !== `Bearer ${apiKey}`) {
-        return HttpResponse.json({ error: "Unauthorized", message: "Invalid or missing API key" }, { status: 401 });
-      }
-      if (!tenant) {
-        return HttpResponse.json({ error: "Bad request", message: "tenantId is required" }, { status: 400 });
-      }
-      const phone = params.get("phone_number");
-      const whatsapp = params.get("whatsapp_id");
-      const asked = contactDigits(phone ?? whatsapp);
-      if ((phone === null) === (whatsapp === null) || !asked) {
-        return HttpResponse.json(
-          { error: "Bad request", message: "Provide either phone_number or whatsapp_id" },
-          { status: 400 },
-        );
-      }
-      if (failuresLeft > 0) {
-        failuresLeft--;
-        return HttpResponse.json({ error: "Internal server error", message: "Something went wrong" }, { status: 500 });
-      }
-      const contact = contacts.find(
-        (candidate) => contactDigits(candidate.phone_number) === asked || contactDigits(candidate.whatsapp_id) === asked,
+  const answer = async (request: Request) => {
+    const params = new URL(request.url).searchParams;
+    const tenant = params.get("tenantId");
+    if (tenantId !== undefined && tenant !== tenantId) return undefined;
+    if (delayMs === "infinite" || delayMs > 0) await delay(delayMs);
+    if (apiKey !== undefined && request.headers.get("authorization") !== `Bearer ${apiKey}`) {
+      return HttpResponse.json({ error: "Unauthorized", message: "Invalid or missing API key" }, { status: 401 });
+    }
+    if (!tenant) {
+      return HttpResponse.json({ error: "Bad request", message: "tenantId is required" }, { status: 400 });
+    }
+    const phone = params.get("phone_number");
+    const whatsapp = params.get("whatsapp_id");
+    const asked = contactDigits(phone ?? whatsapp);
+    if ((phone === null) === (whatsapp === null) || !asked) {
+      return HttpResponse.json(
+        { error: "Bad request", message: "Provide either phone_number or whatsapp_id" },
+        { status: 400 },
       );
-      return contact ? HttpResponse.json({ success: true, contact }) : notFoundResponse(asked);
-    }),
-  ];
+    }
+    if (failuresLeft > 0) {
+      failuresLeft--;
+      return HttpResponse.json({ error: "Internal server error", message: "Something went wrong" }, { status: 500 });
+    }
+    const contact = contacts.find(
+      (candidate) => contactDigits(candidate.phone_number) === asked || contactDigits(candidate.whatsapp_id) === asked,
+    );
+    return contact ? HttpResponse.json({ success: true, contact }) : notFoundResponse(asked);
+  };
+  return [http.get(contactUrl(baseUrl), ({ request }) => answer(request)), contactBatchRoute(contactUrl(baseUrl), answer)];
 }

@@ -1,9 +1,12 @@
 "use client";
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
 import { useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { ContactBatchOptions, ContactBatchState } from "../core/contactBatcher.js";
+import { bindContactBatcher } from "../core/contactQuery.js";
 import { bindRequestLimiter, createRequestLimiter } from "../core/requestLimiter.js";
 import type { FlowIQConfig } from "../core/types.js";
 import { FlowIQContext, type FlowIQContextValue } from "./FlowIQContext.js";
+import { lazyContactBatcher } from "./lazyContactBatcher.js";
 import { warnIfSecretKeyInBrowser } from "./warnings.js";
 
 // Declared here so the declarations build needs no Node types.
@@ -15,6 +18,16 @@ export type FlowIQProviderProps = FlowIQConfig & {
    * above this provider, else one of its own.
    */
   queryClient?: QueryClient;
+  /**
+   * Fetch the contacts asked for within `windowMs` together, one request per
+   * `maxSize` distinct contacts, from `{baseUrl}/contacts` (served by
+   * `createContactRouteHandler`). `true` means `{ maxSize: 50, windowMs: 10 }`.
+   * Each contact keeps its own cache entry, outcome and retries. A server
+   * without `/contacts` (404 or 405) gets one request per contact instead.
+   * @default false
+   * @example <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq" batch>
+   */
+  batch?: boolean | ContactBatchOptions;
   children?: ReactNode;
 };
 
@@ -32,6 +45,7 @@ export function FlowIQProvider({
   headers,
   timeoutMs,
   maxConcurrentRequests,
+  batch,
 }: FlowIQProviderProps) {
   const outerClient = useContext(QueryClientContext);
   // Cheap to make and only used when no client is passed or provided above.
@@ -41,13 +55,17 @@ export function FlowIQProvider({
   // One cap per provider, shared by every request made through it.
   const limiter = useMemo(() => createRequestLimiter(maxConcurrentRequests), [maxConcurrentRequests]);
 
+  // Whether this provider's server has no /contacts, remembered across config changes.
+  const [batchState] = useState<ContactBatchState>(() => ({}));
   const headersKey = headers ? JSON.stringify(headers) : "";
+  const batchKey = batch ? JSON.stringify(batch === true ? {} : batch) : "";
   const config = useMemo<FlowIQConfig>(() => {
     const given = { tenantId, apiKey, baseUrl, fetch, headers: headersKey ? JSON.parse(headersKey) : undefined, timeoutMs, maxConcurrentRequests };
     const value = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as FlowIQConfig;
     bindRequestLimiter(value, limiter);
+    if (batchKey) bindContactBatcher(value, lazyContactBatcher(value, JSON.parse(batchKey), batchState));
     return value;
-  }, [tenantId, apiKey, baseUrl, fetch, headersKey, timeoutMs, maxConcurrentRequests, limiter]);
+  }, [tenantId, apiKey, baseUrl, fetch, headersKey, timeoutMs, maxConcurrentRequests, limiter, batchKey, batchState]);
 
   useEffect(() => {
     // Bundlers replace process.env.NODE_ENV, so production builds drop the check and its text.

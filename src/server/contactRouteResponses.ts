@@ -1,12 +1,13 @@
 import type { FlowIQError } from "../core/FlowIQError.js";
 import { redact } from "../core/getContact.js";
+import type { ContactBatchResponse } from "../core/contactBatchWire.js";
 import type { Contact, NormalizedLookup } from "../core/types.js";
 
 /** The methods the proxy answers; Next.js routes HEAD to the GET export by itself. */
 export const ALLOWED_METHODS = "GET, HEAD";
 
 type ErrorBody = { error: string; message: string };
-type Body = ErrorBody | { success: true; contact: Contact };
+type Body = ErrorBody | { success: true; contact: Contact } | ContactBatchResponse;
 
 /**
  * One JSON response with the headers every proxy answer carries. The body is

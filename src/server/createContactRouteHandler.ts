@@ -1,8 +1,10 @@
+import { DEFAULT_MAX_BATCH_SIZE } from "../core/contactBatchWire.js";
 import { FlowIQError, isFlowIQError } from "../core/FlowIQError.js";
-import { getContact } from "../core/getContact.js";
+import { requestContact } from "../core/getContact.js";
 import { normalizeLookup } from "../core/normalizeLookup.js";
 import { bindRequestLimiter, createRequestLimiter } from "../core/requestLimiter.js";
-import type { ContactLookup, FlowIQConfig, NormalizedLookup } from "../core/types.js";
+import type { FlowIQConfig, NormalizedLookup } from "../core/types.js";
+import { answerContactBatch, type LookupAnswer } from "../core/answerContactBatch.js";
 import { ALLOWED_METHODS, mapUpstreamError, notFoundBody, proxyResponse } from "./contactRouteResponses.js";
 
 export type ContactRouteHandlerOptions = {
@@ -37,8 +39,15 @@ export type ContactRouteHandlerOptions = {
    * @default 8000
    */
   timeoutMs?: number;
-  /** Upstream requests in flight at once from this handler (per server process). @default 6 */
+  /** Upstream requests in flight at once from this handler (per server process), batches included. @default 6 */
   maxConcurrentRequests?: number;
+  /**
+   * The most distinct lookups one batch (`GET {mount}/contacts`) may hold; a
+   * larger batch is answered 400 with no upstream call. Keep the provider's
+   * `batch.maxSize` at or below it.
+   * @default 50
+   */
+  maxBatchSize?: number;
   /**
    * Called with every upstream failure (never with the key in it), for the
    * app's logs; the browser only ever sees a generic message.
@@ -46,7 +55,11 @@ export type ContactRouteHandlerOptions = {
   onError?: (error: FlowIQError, request: Request) => void;
 };
 
-/** A Fetch-API route handler, as `export const GET = …` in `app/api/flowiq/contact/route.ts`. */
+/**
+ * A Fetch-API route handler, as `export const GET = …` in
+ * `app/api/flowiq/[...path]/route.ts` (serves `/contact` and `/contacts`) or
+ * `app/api/flowiq/contact/route.ts` (single lookups only).
+ */
 export type ContactRouteHandler = (request: Request) => Promise<Response>;
 
 const DEFAULT_PROXY_TIMEOUT_MS = 8000;
@@ -59,7 +72,7 @@ function checkOptions(options: ContactRouteHandlerOptions | undefined): ContactR
   if (typeof options !== "object" || options === null) {
     throw configError("pass { tenantId, apiKey, authorize }.");
   }
-  const { tenantId, apiKey, authorize, baseUrl } = options;
+  const { tenantId, apiKey, authorize, baseUrl, maxBatchSize } = options;
   if (typeof tenantId !== "string" || tenantId.trim() === "") {
     throw configError("tenantId (your tenant slug) is required; the proxy always looks contacts up for this tenant.");
   }
@@ -72,6 +85,9 @@ function checkOptions(options: ContactRouteHandlerOptions | undefined): ContactR
       "authorize(request) is required: return true when the caller may look contacts up (check your own session). " +
         "To open the proxy to anyone, write authorize: () => true on purpose.",
     );
+  }
+  if (maxBatchSize !== undefined && !(Number.isInteger(maxBatchSize) && maxBatchSize >= 1)) {
+    throw configError(`maxBatchSize must be a whole number of at least 1, got ${JSON.stringify(maxBatchSize)}.`);
   }
   if (baseUrl !== undefined) {
     let url: URL | undefined;
@@ -97,32 +113,37 @@ async function isAuthorized(authorize: ContactRouteHandlerOptions["authorize"], 
 }
 
 /** Reads exactly one lookup from the query string; a repeated or doubled parameter is ambiguous. */
-function lookupFromQuery(params: URLSearchParams): { lookup: ContactLookup; normalized: NormalizedLookup } {
+function lookupFromQuery(params: URLSearchParams): NormalizedLookup {
   const phones = params.getAll("phone_number");
   const whatsappIds = params.getAll("whatsapp_id");
   if (phones.length + whatsappIds.length !== 1) {
     throw new FlowIQError("invalid_lookup", "Give exactly one phone_number or whatsapp_id query parameter.");
   }
-  const lookup: ContactLookup =
-    phones[0] !== undefined ? { phoneNumber: phones[0] } : { whatsappId: whatsappIds[0] as string };
-  return { lookup, normalized: normalizeLookup(lookup) };
+  return normalizeLookup(phones[0] !== undefined ? { phoneNumber: phones[0] } : { whatsappId: whatsappIds[0] as string });
 }
 
+/** `{mount}/contacts` is a batch; any other path (`{mount}/contact`, or a route of its own) a single lookup. */
+const isBatchPath = (pathname: string) => /\/contacts\/*$/.test(pathname);
+
 /**
- * Makes a key-safe proxy for `GET /contact`: the browser calls your own route
+ * Makes a key-safe proxy: the browser calls your own route
  * (`baseUrl="/api/flowiq"` on the provider, no key), and the route adds the
- * key and your tenant on the server. Answers 405 to methods other than GET
- * (and HEAD), 401 when `authorize` refuses, 400 unless there is exactly one
- * valid lookup, and otherwise the API's answer in the API's own shapes, with
- * upstream failures made safe to show (see README, "Next.js").
+ * key and your tenant on the server. `GET {mount}/contact` answers one lookup
+ * in the API's own shapes; `GET {mount}/contacts` answers a batch (the
+ * provider's `batch`), authorised once, one upstream call per distinct
+ * contact. Answers 405 to methods other than GET (and HEAD), 401 when
+ * `authorize` refuses, 400 for a single request without exactly one valid
+ * lookup or a batch with none or more than `maxBatchSize`, and makes upstream
+ * failures safe to show (see README, "Next.js" and "Batching").
  * @example export const GET = createContactRouteHandler({ tenantId: "acme", apiKey: process.env.FLOWIQ_API_KEY!, authorize: isSignedIn })
  */
 export function createContactRouteHandler(options: ContactRouteHandlerOptions): ContactRouteHandler {
-  const { tenantId, apiKey, authorize, baseUrl, fetch, headers, timeoutMs, maxConcurrentRequests, onError } =
+  const { tenantId, apiKey, authorize, baseUrl, fetch, headers, timeoutMs, maxConcurrentRequests, maxBatchSize, onError } =
     checkOptions(options);
   // One cap for every request through this handler, so a burst of visitors cannot trip the API's rate limit.
   const limiter = createRequestLimiter(maxConcurrentRequests);
   const knownKey = typeof apiKey === "string" ? apiKey : undefined;
+  const upstreamTimeoutMs = timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS;
 
   return async function handleContactRequest(request: Request): Promise<Response> {
     let key = knownKey;
@@ -137,15 +158,6 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
       return reply(401, { error: "Unauthorized", message: "You are not allowed to look up contacts." });
     }
 
-    let lookup: ContactLookup;
-    let normalized: NormalizedLookup;
-    try {
-      ({ lookup, normalized } = lookupFromQuery(new URL(request.url).searchParams));
-    } catch (error) {
-      const message = isFlowIQError(error) ? error.message : "Give exactly one phone_number or whatsapp_id.";
-      return reply(400, { error: "Bad request", message });
-    }
-
     // The tenant is always ours; the browser's tenantId (and every other parameter) is dropped here.
     const config: FlowIQConfig = {
       tenantId,
@@ -158,29 +170,51 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
               if (typeof resolved === "string") key = resolved;
               return resolved;
             },
-      timeoutMs: timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS,
+      timeoutMs: upstreamTimeoutMs,
     };
     if (baseUrl !== undefined) config.baseUrl = baseUrl;
     if (fetch !== undefined) config.fetch = fetch;
     if (headers !== undefined) config.headers = headers;
     bindRequestLimiter(config, limiter);
 
-    try {
-      const contact = await getContact(config, lookup, { signal: request.signal });
-      if (contact === null) return reply(404, notFoundBody(normalized));
-      return reply(200, { success: true, contact });
-    } catch (error) {
-      if (!isFlowIQError(error)) {
-        // Only the visitor going away (request.signal) lands here; nobody is left to read the answer.
-        return reply(502, { error: "Bad gateway", message: "The contact request was cancelled." });
-      }
+    /** One upstream call, as the browser may hear about it. */
+    const lookUp = async (lookup: NormalizedLookup, signal: AbortSignal): Promise<LookupAnswer> => {
       try {
-        onError?.(error, request);
-      } catch {
-        // A failing logger must not turn a clean 5xx into a crash.
+        const contact = await requestContact(config, lookup, signal);
+        return contact === null ? { status: 404, body: notFoundBody(lookup) } : { status: 200, body: { success: true, contact } };
+      } catch (error) {
+        if (!isFlowIQError(error)) {
+          // Only the visitor going away (request.signal) lands here; nobody is left to read the answer.
+          return { status: 502, body: { error: "Bad gateway", message: "The contact request was cancelled." } };
+        }
+        try {
+          onError?.(error, request);
+        } catch {
+          // A failing logger must not turn a clean 5xx into a crash.
+        }
+        return { ...mapUpstreamError(error), retryAfterMs: error.retryAfterMs };
       }
-      const mapped = mapUpstreamError(error);
-      return reply(mapped.status, mapped.body, mapped.headers);
+    };
+
+    const { pathname, searchParams: params } = new URL(request.url);
+    if (isBatchPath(pathname)) {
+      const { status, body } = await answerContactBatch(params, {
+        maxBatchSize: maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+        deadlineMs: upstreamTimeoutMs,
+        signal: request.signal,
+        lookUp,
+      });
+      return reply(status, body);
     }
+
+    let lookup: NormalizedLookup;
+    try {
+      lookup = lookupFromQuery(params);
+    } catch (error) {
+      const message = isFlowIQError(error) ? error.message : "Give exactly one phone_number or whatsapp_id.";
+      return reply(400, { error: "Bad request", message });
+    }
+    const { status, body, headers: extra } = await lookUp(lookup, request.signal);
+    return reply(status, body, extra);
   };
 }

@@ -81,6 +81,79 @@ const bundlers = [
   ["esbuild", bundleWithEsbuild],
   ["vite", bundleWithVite],
 ] as const;
+/** A bundle split as an app's bundler splits it: what the page loads first, and the chunks only an import() loads. */
+type SplitBundle = { entry: Bundle; lazy: Bundle };
+
+/** esbuild with code splitting (ESM output, as apps ship it). */
+async function splitWithEsbuild(source: string): Promise<SplitBundle> {
+  const entryFile = join(app, `entry-${Math.random().toString(36).slice(2)}.js`);
+  writeFileSync(entryFile, source);
+  const result = await esbuild({
+    entryPoints: [entryFile],
+    splitting: true,
+    outdir: join(app, "split-out"),
+    bundle: true,
+    write: false,
+    metafile: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    external: PEERS,
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "silent",
+  });
+  const outputs = result.metafile.outputs;
+  const eager = new Set<string>();
+  const visit = (path: string) => {
+    if (eager.has(path)) return;
+    eager.add(path);
+    for (const imported of outputs[path]?.imports ?? []) if (imported.kind === "import-statement") visit(imported.path);
+  };
+  visit(Object.keys(outputs).find((path) => outputs[path]?.entryPoint !== undefined) as string);
+  const pick = (paths: string[]): Bundle => ({
+    // Metafile paths are relative to the working directory; output files' are absolute.
+    code: result.outputFiles.filter((file) => paths.some((path) => resolve(path) === file.path)).map((file) => file.text).join("\n"),
+    modules: paths.flatMap((path) => Object.keys(outputs[path]?.inputs ?? {})),
+  });
+  return { entry: pick([...eager]), lazy: pick(Object.keys(outputs).filter((path) => !eager.has(path))) };
+}
+
+/** Vite (rolldown) as an app's production build splits it. */
+async function splitWithVite(source: string): Promise<SplitBundle> {
+  const entry = join(app, `entry-${Math.random().toString(36).slice(2)}.js`);
+  writeFileSync(entry, source);
+  const output = (await viteBuild({
+    configFile: false,
+    root: app,
+    logLevel: "silent",
+    mode: "production",
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry, formats: ["es"], fileName: "out" },
+      rolldownOptions: { external: isPeer },
+    },
+  })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((out) => out.output).filter((item) => item.type === "chunk");
+  const eager = new Set<Rollup.OutputChunk>();
+  const visit = (chunk: Rollup.OutputChunk | undefined) => {
+    if (!chunk || eager.has(chunk)) return;
+    eager.add(chunk);
+    for (const name of chunk.imports) visit(chunks.find((other) => other.fileName === name));
+  };
+  visit(chunks.find((chunk) => chunk.isEntry));
+  const pick = (list: Rollup.OutputChunk[]): Bundle => ({
+    code: list.map((chunk) => chunk.code).join("\n"),
+    modules: list.flatMap((chunk) => Object.keys(chunk.modules)),
+  });
+  return { entry: pick([...eager]), lazy: pick(chunks.filter((chunk) => !eager.has(chunk))) };
+}
+
+const splitters = [
+  ["esbuild", splitWithEsbuild],
+  ["vite", splitWithVite],
+] as const;
+
 
 /** Library modules in a bundle, as paths inside the package's dist/. */
 function libraryModules(bundle: Bundle): string[] {
@@ -99,6 +172,19 @@ describe.each(bundlers)("an app that imports only the hook and the provider, bun
     expect(modules).toContain("react/FlowIQProvider.js");
     expect(modules.filter((id) => id.startsWith("components/"))).toEqual([]);
     expect(result.code).not.toMatch(/fiq-card|fiq-avatar|fiq-tag|ContactCard/);
+  });
+});
+
+describe.each(splitters)("an app that imports only the hook and the provider, split into chunks by %s", (_name, split) => {
+  it("loads the batch client only in a chunk of its own, fetched when a provider with batch first asks for a contact", async () => {
+    const { entry, lazy } = await split(`export { FlowIQProvider, useContact } from "@flowiq/react";`);
+
+    expect(libraryModules(entry)).toContain("react/FlowIQProvider.js");
+    expect(libraryModules(entry)).not.toContain("core/contactBatcher.js");
+    // The batcher's own text (its fallback warning is dropped in production; its format check is not).
+    expect(entry.code).not.toContain("batch format");
+    expect(libraryModules(lazy)).toContain("core/contactBatcher.js");
+    expect(lazy.code).toContain("batch format");
   });
 });
 

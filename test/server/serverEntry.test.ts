@@ -52,6 +52,7 @@ describe("the @flowiq/react/server entry", () => {
         "isFlowIQError",
         "normalizeLookup",
         "prefetchContact",
+        "prefetchContacts",
       ].sort(),
     );
   });

@@ -1,0 +1,119 @@
+// @vitest-environment node
+import { dehydrate, hydrate, QueryClient } from "@tanstack/react-query";
+import { delay, http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { buildContactQuery, contactQueryKey } from "../../src/core/contactQuery.js";
+import type { ContactLookup, FlowIQConfig } from "../../src/core/types.js";
+import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
+import { prefetchContacts } from "../../src/server/prefetchContacts.js";
+import { contactAt, digitsAt } from "../core/batchSupport.js";
+import { server } from "../server.js";
+import { API, recordRequests } from "../utils.js";
+
+const KEY = "fiq_live_prefetch_many_3c4d";
+const config: FlowIQConfig = { tenantId: "acme", apiKey: KEY };
+const CONTACTS = Array.from({ length: 40 }, (_, n) => contactAt(n));
+
+describe("prefetchContacts on the server", () => {
+  it("fills one entry per contact under the keys the hooks read", async () => {
+    server.use(...createContactHandlers({ contacts: CONTACTS, apiKey: KEY }));
+    const queryClient = new QueryClient();
+    await prefetchContacts(queryClient, config, [{ phoneNumber: `+${digitsAt(1)}` }, { whatsappId: digitsAt(2) }]);
+    expect(queryClient.getQueryData(contactQueryKey("acme", digitsAt(1)))).toEqual(contactAt(1));
+    expect(queryClient.getQueryData(contactQueryKey("acme", { phoneNumber: digitsAt(2) }))).toEqual(contactAt(2));
+  });
+
+  it("asks once per distinct contact however it is written, and skips rows without a lookup", async () => {
+    server.use(...createContactHandlers({ contacts: CONTACTS, apiKey: KEY }));
+    const requests = recordRequests(server);
+    const lookups: Array<ContactLookup | null | undefined> = [
+      { phoneNumber: `+${digitsAt(1)}` },
+      { whatsappId: digitsAt(1) },
+      null,
+      { phoneNumber: `00 ${digitsAt(1)}` },
+      undefined,
+      { phoneNumber: digitsAt(2) },
+    ];
+    await prefetchContacts(new QueryClient(), config, lookups);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("fans out under maxConcurrentRequests", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    server.use(
+      http.get(`${API}/contact`, async () => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await delay(10);
+        inFlight--;
+        return HttpResponse.json({ error: "Contact not found", message: "none" }, { status: 404 });
+      }),
+    );
+    const requests = recordRequests(server);
+    const lookups = Array.from({ length: 20 }, (_, n) => ({ phoneNumber: digitsAt(n) }));
+    await prefetchContacts(new QueryClient(), { ...config, maxConcurrentRequests: 3 }, lookups);
+    expect(requests).toHaveLength(20);
+    expect(peak).toBe(3);
+  });
+
+  it("caches not-found as null, tries a failure once, never throws, and leaves failures out of what hydrates", async () => {
+    server.use(
+      http.get(`${API}/contact`, ({ request }) => {
+        const digits = new URL(request.url).searchParams.get("phone_number");
+        if (digits === digitsAt(1)) return HttpResponse.json({ success: true, contact: contactAt(1) });
+        if (digits === digitsAt(2)) return HttpResponse.json({ error: "Contact not found", message: "none" }, { status: 404 });
+        return HttpResponse.json({ error: "Internal" }, { status: 500 });
+      }),
+    );
+    const requests = recordRequests(server);
+    const queryClient = new QueryClient();
+    await expect(
+      prefetchContacts(queryClient, config, [
+        { phoneNumber: digitsAt(1) },
+        { phoneNumber: digitsAt(2) },
+        { phoneNumber: digitsAt(3) },
+        { phoneNumber: "not a number" },
+      ]),
+    ).resolves.toBeUndefined();
+    expect(requests).toHaveLength(3);
+    const hydrated = dehydrate(queryClient).queries.map((query) => [query.queryKey[3], query.state.data]);
+    expect(hydrated).toEqual([
+      [digitsAt(1), contactAt(1)],
+      [digitsAt(2), null],
+    ]);
+  });
+
+  it("never throws, even given no list or a config without a tenant", async () => {
+    const requests = recordRequests(server);
+    await expect(prefetchContacts(new QueryClient(), config, undefined as unknown as ContactLookup[])).resolves.toBeUndefined();
+    await expect(prefetchContacts(new QueryClient(), { tenantId: "" }, [{ phoneNumber: digitsAt(1) }])).resolves.toBeUndefined();
+    expect(requests).toHaveLength(0);
+  });
+
+  it("asks nothing for contacts already fresh in the client", async () => {
+    server.use(...createContactHandlers({ contacts: CONTACTS, apiKey: KEY }));
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(contactQueryKey("acme", digitsAt(1)), contactAt(1));
+    const requests = recordRequests(server);
+    await prefetchContacts(queryClient, config, [{ phoneNumber: digitsAt(1) }, { phoneNumber: digitsAt(2) }]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("hydrates a browser that reads through the proxy without a request, and carries no key", async () => {
+    server.use(...createContactHandlers({ contacts: CONTACTS, apiKey: KEY }));
+    const serverClient = new QueryClient();
+    await prefetchContacts(serverClient, config, Array.from({ length: 10 }, (_, n) => ({ phoneNumber: digitsAt(n) })));
+    const wire = JSON.stringify(dehydrate(serverClient));
+    expect(wire).not.toContain(KEY);
+
+    const requests = recordRequests(server);
+    const browserClient = new QueryClient();
+    hydrate(browserClient, JSON.parse(wire));
+    const browserConfig: FlowIQConfig = { tenantId: "acme", baseUrl: "http://127.0.0.1/api/flowiq" };
+    for (let n = 0; n < 10; n++) {
+      expect(await browserClient.fetchQuery(buildContactQuery(browserConfig, { whatsappId: digitsAt(n) }))).toEqual(contactAt(n));
+    }
+    expect(requests).toHaveLength(0);
+  });
+});
