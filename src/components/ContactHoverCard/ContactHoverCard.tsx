@@ -1,5 +1,5 @@
 "use client";
-import { autoUpdate, computePosition, flip, hide, offset, shift, type Placement } from "@floating-ui/dom";
+import { autoUpdate, computePosition, flip, offset, shift, type Placement } from "@floating-ui/dom";
 import {
   cloneElement,
   isValidElement,
@@ -202,12 +202,10 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
       void computePosition(anchor, element, {
         strategy: "fixed",
         placement,
-        middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 }), hide()],
-      }).then(({ x, y, middlewareData }) => {
+        middleware: [offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
         element.style.left = `${x}px`;
         element.style.top = `${y}px`;
-        // A trigger scrolled out of its container takes its card with it.
-        element.style.visibility = middlewareData.hide?.referenceHidden ? "hidden" : "";
       });
     });
     return () => {
