@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { ContactHoverCard, defaultContactCardLabels as en } from "../src/index.js";
+import { ContactHoverCard, defaultContactCardLabels as en, type ContactHoverCardProps } from "../src/index.js";
 import { expectVisibleFocusRing, inRealBrowser, luminance } from "./support/checks.js";
 import { requestCounter } from "./support/handlers.js";
 import { stubPopoverApiInJsdom } from "./support/popover.js";
@@ -17,6 +17,12 @@ const triggerFor = async (canvasElement: HTMLElement, name: string) =>
 const openCard = (name: string) => within(document.body).findByRole("dialog", { name }, wait);
 
 const counter = requestCounter();
+
+/** The story's display args without its lookup, for stories that show other people. */
+function display(args: ContactHoverCardProps) {
+  const { phoneNumber: _phone, whatsappId: _whatsapp, ...rest } = args;
+  return rest;
+}
 
 const meta = {
   title: "ContactHoverCard",
@@ -147,7 +153,7 @@ export const InScrollContainer: Story = {
           {PEOPLE.map((person, index) => (
             <tr key={person.id}>
               <td>
-                <ContactHoverCard {...args} phoneNumber={person.phone_number!} />
+                <ContactHoverCard {...display(args)} phoneNumber={person.phone_number!} />
               </td>
               <td>{["New", "Qualified", "Proposal", "Won", "Lost", "New", "Qualified"][index]}</td>
             </tr>
@@ -186,7 +192,7 @@ export const ThousandTriggers: Story = {
     <ul className="sb-list">
       {THOUSAND.map(({ name, phone }) => (
         <li key={phone}>
-          <ContactHoverCard {...args} phoneNumber={phone}>
+          <ContactHoverCard {...display(args)} phoneNumber={phone}>
             {name}
           </ContactHoverCard>
         </li>
@@ -211,12 +217,12 @@ export const CustomTrigger: Story = {
   render: (args) => (
     <ul className="sb-list">
       <li>
-        <ContactHoverCard {...args} phoneNumber={sipho.phone_number!}>
+        <ContactHoverCard {...display(args)} phoneNumber={sipho.phone_number!}>
           Sipho (text trigger)
         </ContactHoverCard>
       </li>
       <li>
-        <ContactHoverCard {...args} phoneNumber={thandi.phone_number!} asChild>
+        <ContactHoverCard {...display(args)} phoneNumber={thandi.phone_number!} asChild>
           <a className="sb-link" href="#contact-thandi">
             Thandi&apos;s profile
           </a>
