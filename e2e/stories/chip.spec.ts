@@ -15,11 +15,12 @@ for (const theme of ["light", "dark"] as const) {
     await expect(cells).toHaveCount(10);
     const measured = await cells.evaluateAll((tds) =>
       tds.map((td) => {
-        const chip = td.querySelector<HTMLElement>('[data-part="chip"]')!;
+        const chip = td.querySelector<HTMLElement>('[data-part="chip"]');
+        if (!chip) return { state: "no chip", cellWidth: 0, fits: false, oneLine: false };
         const box = td.getBoundingClientRect();
         const chipBox = chip.getBoundingClientRect();
         return {
-          state: chip.dataset.state,
+          state: chip.dataset.state ?? "",
           cellWidth: Math.round(box.width),
           fits: td.scrollWidth <= td.clientWidth && chipBox.right <= box.right && chipBox.left >= box.left,
           oneLine: chipBox.height < 32,

@@ -27,8 +27,15 @@ async function openPaused(page: Page, storyId: string, name = "Thandi Nkosi"): P
 
 /** A point on the page well away from the trigger and the card. */
 async function farAway(page: Page) {
-  const size = page.viewportSize()!;
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
   await page.mouse.move(size.width - 5, size.height - 5);
+}
+
+/** Where an element is on the page; it must be shown. */
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error(`${locator} is not shown`);
+  return found;
 }
 
 test.describe("ContactHoverCard with a mouse", () => {
@@ -44,7 +51,7 @@ test.describe("ContactHoverCard with a mouse", () => {
     await expect(button).toHaveAttribute("aria-expanded", "true");
     await expect(card(page)).toHaveAttribute("popover", "manual");
     expect(await card(page).evaluate((element) => element.matches(":popover-open"))).toBe(true);
-    await expect(button).toHaveAttribute("aria-controls", (await card(page).getAttribute("id"))!);
+    await expect(button).toHaveAttribute("aria-controls", (await card(page).getAttribute("id")) ?? "a popover id");
   });
 
   test("stays open while the pointer crosses the gap into the card, and closes 300 ms after it leaves both", async ({ page }) => {
@@ -54,8 +61,8 @@ test.describe("ContactHoverCard with a mouse", () => {
     await expect(card(page)).toBeVisible();
 
     // Down through the 8 px gap between trigger and card, lingering there, then into the card.
-    const from = (await button.boundingBox())!;
-    const to = (await card(page).boundingBox())!;
+    const from = await box(button);
+    const to = await box(card(page));
     expect(to.y).toBeGreaterThan(from.y + from.height);
     await page.mouse.move(from.x + 10, from.y + from.height + (to.y - from.y - from.height) / 2);
     await page.clock.runFor(200);
@@ -174,22 +181,22 @@ test.describe("ContactHoverCard in an overflow: hidden scroll container", () => 
       return {
         inViewport: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
         hitInside: element.contains(hit),
-        pastContainer: box.bottom > document.querySelector('[data-testid="scroller"]')!.getBoundingClientRect().bottom,
+        pastContainer: box.bottom > (document.querySelector('[data-testid="scroller"]')?.getBoundingClientRect().bottom ?? Infinity),
       };
     });
     expect(seen).toEqual({ inViewport: true, hitInside: true, pastContainer: true });
 
     const gap = async () => {
-      const [t, c] = [(await button.boundingBox())!, (await dialog.boundingBox())!];
+      const [t, c] = [await box(button), await box(dialog)];
       return { gap: Math.round(c.y - (t.y + t.height)), start: Math.round(c.x - t.x) };
     };
     const before = await gap();
     expect(before.gap).toBe(8);
-    const top = (await button.boundingBox())!.y;
+    const top = (await box(button)).y;
     await scroller.evaluate((element) => {
       element.scrollTop = 40;
     });
-    await expect.poll(async () => (await button.boundingBox())!.y).toBeLessThan(top - 30);
+    await expect.poll(async () => (await box(button)).y).toBeLessThan(top - 30);
     await expect.poll(gap).toEqual(before);
   });
 });
