@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { renderToString } from "react-dom/server";
+import { ContactChip } from "../../src/components/ContactChip/ContactChip.js";
 import { ContactHoverCard } from "../../src/components/ContactHoverCard/ContactHoverCard.js";
 import { defaultContactCardLabels as en } from "../../src/components/ContactCard/labels.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
@@ -8,6 +11,7 @@ import { contactKeys } from "../../src/react/contactKeys.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { contactScenarios } from "../../src/msw/contactScenarios.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
+import { FAILS, NEVER_ANSWERS, UNKNOWN, inboxHandlers } from "../../stories/support/people.js";
 import { stubPopoverApiInJsdom } from "../../stories/support/popover.js";
 import { server } from "../server.js";
 import { createTestQueryClient, recordRequests, renderWithProvider } from "../utils.js";
@@ -377,5 +381,29 @@ describe("ContactHoverCard with asChild", () => {
     expect(screen.getByRole("dialog", { name: "Thandi Nkosi" })).toBeInTheDocument();
     expect(link).toHaveAttribute("aria-expanded", "true");
     expect(link).toHaveAttribute("aria-controls", dialog()!.id);
+  });
+});
+
+describe("styles.css and the chip and hover card", () => {
+  it("styles every fiq-chip and fiq-hovercard class they use, and uses every one it styles", async () => {
+    const css = readFileSync(resolve(import.meta.dirname, "../../src/styles.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+    const ours = (name: string) => /^fiq-(chip|hovercard)/.test(name);
+    const styled = new Set([...css.matchAll(/\.(fiq-[\w-]+)/g)].map((match) => match[1]!).filter(ours));
+    server.use(...inboxHandlers([buildContact({ full_name: "Thandi Nkosi", active_status: true, has_unread_messages: true, blocked: true })]));
+    const { container } = renderWithProvider(
+      <>
+        <ContactHoverCard phoneNumber={PHONE} openDelay={0} />
+        {[NEVER_ANSWERS, UNKNOWN, FAILS].map((phone) => (
+          <ContactChip key={phone} phoneNumber={phone} />
+        ))}
+      </>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: /^Thandi Nkosi/ }));
+    await screen.findByRole("dialog", { name: "Thandi Nkosi" });
+    await screen.findByText(en.unknownContactHint);
+    await screen.findByRole("img", { name: en.errorServer });
+    const used = new Set([...container.querySelectorAll("[class]")].flatMap((node) => [...node.classList]).filter(ours));
+    expect([...used].filter((name) => !styled.has(name))).toEqual([]);
+    expect([...styled].filter((name) => !used.has(name))).toEqual([]);
   });
 });
