@@ -145,8 +145,6 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Opened by a click or tap, so the next one closes it. */
   const pinned = useRef(false);
-  /** Set while the hover card itself puts focus back on the trigger, which must not reopen it. */
-  const refocusing = useRef(false);
 
   const inPopover = (node: EventTarget | null) => !!popover.current?.contains(node as Node | null);
   const later = (action: () => void, ms: number) => {
@@ -158,12 +156,9 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
   const close = useCallback(() => {
     clearTimeout(timer.current);
     pinned.current = false;
-    if (popover.current?.contains(document.activeElement)) {
-      // Focus inside the card would fall to <body> when the card unmounts.
-      refocusing.current = true;
-      (root.current?.firstElementChild as HTMLElement | null)?.focus();
-      refocusing.current = false;
-    }
+    // Focus inside the card would fall to <body> when the card unmounts. (The trigger's focus
+    // handler still sees the card open, so this does not schedule a reopening.)
+    if (popover.current?.contains(document.activeElement)) (root.current?.firstElementChild as HTMLElement | null)?.focus();
     setOpen(false);
   }, []);
   const prefetch = () => {
@@ -246,7 +241,7 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
         else clearTimeout(timer.current);
       }}
       onFocus={(event) => {
-        if (inPopover(event.target) || refocusing.current) return;
+        if (inPopover(event.target)) return;
         prefetch();
         if (!open) later(show, openDelay);
       }}
