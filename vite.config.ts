@@ -25,7 +25,8 @@ export default defineConfig({
       formats: ["es"],
     },
     rolldownOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/],
+      // @floating-ui/dom is a dependency: the app's bundler resolves it (and shares one copy).
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^@floating-ui\//],
       output: {
         preserveModules: true,
         preserveModulesRoot: "src",

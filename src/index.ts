@@ -38,3 +38,9 @@ export { ContactCardSkeleton } from "./components/ContactCard/ContactCardSkeleto
 export type { ContactCardSkeletonProps } from "./components/ContactCard/ContactCardSkeleton.js";
 export { defaultContactCardLabels } from "./components/ContactCard/labels.js";
 export type { ContactCardLabels } from "./components/ContactCard/labels.js";
+export { ContactChip } from "./components/ContactChip/ContactChip.js";
+export type { ContactChipProps } from "./components/ContactChip/ContactChip.js";
+export { ContactChipView } from "./components/ContactChip/ContactChipView.js";
+export type { ContactChipViewProps, ContactChipDisplayProps } from "./components/ContactChip/ContactChipView.js";
+export { ContactHoverCard } from "./components/ContactHoverCard/ContactHoverCard.js";
+export type { ContactHoverCardProps } from "./components/ContactHoverCard/ContactHoverCard.js";

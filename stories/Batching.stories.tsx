@@ -95,7 +95,7 @@ function Inbox() {
     <section>
       <RequestCount />
       <div className="sb-inbox">
-        <table className="sb-table">
+        <table className="sb-batch-table">
           <caption className="sb-heading">Inbox: twenty conversations</caption>
           <thead>
             <tr>

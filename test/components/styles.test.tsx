@@ -38,6 +38,19 @@ function parse(text: string): Block[] {
   return blocks;
 }
 
+/** A selector list split at its top-level commas (not those inside :where(), :is() or :not()). */
+function topLevelSelectors(list: string): string[] {
+  const out = [""];
+  let depth = 0;
+  for (const char of list) {
+    if (char === "(") depth++;
+    if (char === ")") depth--;
+    if (char === "," && depth === 0) out.push("");
+    else out[out.length - 1] += char;
+  }
+  return out;
+}
+
 const top = parse(source);
 const all = (blocks: Block[]): Block[] => blocks.flatMap((block) => [block, ...all(block.children)]);
 const rules = all(top).filter((block) => !block.prelude.startsWith("@") && block.children.length === 0);
@@ -64,9 +77,11 @@ const contrast = (a: string, b: string) => {
   return (hi! + 0.05) / (lo! + 0.05);
 };
 
-const light = vars(":where(.fiq-card)");
-const darkSelector = ':where([data-theme="dark"] .fiq-card:not([data-theme="light"]), .fiq-card[data-theme="dark"])';
-const mediaDarkSelector = ':where(.fiq-card:not([data-theme="light"], [data-theme="light"] *))';
+// The card, the chip and the hover card's trigger share one set of theme variables.
+const light = vars(":where(.fiq-card, .fiq-chip, .fiq-hovercard)");
+const darkSelector =
+  ':where([data-theme="dark"] :is(.fiq-card, .fiq-chip, .fiq-hovercard):not([data-theme="light"]), :is(.fiq-card, .fiq-chip, .fiq-hovercard)[data-theme="dark"])';
+const mediaDarkSelector = ':where(:is(.fiq-card, .fiq-chip, .fiq-hovercard):not([data-theme="light"], [data-theme="light"] *))';
 const dark = { ...light, ...vars(darkSelector) };
 
 describe("styles.css", () => {
@@ -79,7 +94,7 @@ describe("styles.css", () => {
   it("wraps every selector in :where() so host styles win", () => {
     expect(styleRules.length).toBeGreaterThan(20);
     for (const rule of styleRules) {
-      for (const selector of rule.prelude.split(/,(?![^(]*\))/)) {
+      for (const selector of topLevelSelectors(rule.prelude)) {
         expect(selector.trim(), rule.prelude).toMatch(/^:where\(.*\)$/s);
       }
     }
@@ -137,8 +152,9 @@ describe("styles.css", () => {
     expect(focus?.body).toMatch(/outline:\s*2px solid var\(--fiq-accent\)/);
   });
 
-  it("stays under 2.5 KB gzipped", () => {
-    expect(gzipSync(css).length).toBeLessThan(2500);
+  // 2.5 KB in 0.1; the chip and the hover card add about 0.75 KB (0.5 KB once an app's bundler minifies it).
+  it("stays under 3.25 KB gzipped", () => {
+    expect(gzipSync(css).length).toBeLessThan(3250);
   });
 
   it("has no !important, which would beat host styles", () => {
@@ -190,6 +206,8 @@ describe("styles.css and the components", () => {
     );
     const styled = new Set([...source.matchAll(/\.(fiq-[\w-]+)/g)].map((m) => m[1]!));
     expect([...used].filter((name) => name.startsWith("fiq-") && !styled.has(name))).toEqual([]);
-    expect([...styled].filter((name) => !used.has(name) && name !== "fiq-card-grid")).toEqual([]);
+    // The chip's and hover card's classes are checked against their own markup in ContactHoverCard.test.tsx.
+    const elsewhere = (name: string) => name === "fiq-card-grid" || /^fiq-(chip|hovercard)/.test(name);
+    expect([...styled].filter((name) => !used.has(name) && !elsewhere(name))).toEqual([]);
   });
 });

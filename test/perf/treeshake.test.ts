@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { build as esbuild } from "esbuild";
 import { build as viteBuild, type Rollup } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +28,12 @@ beforeAll(async () => {
     build: { outDir: join(pkg, "dist"), emptyOutDir: true, sourcemap: false },
   });
   cpSync(join(root, "package.json"), join(pkg, "package.json"));
+  // The package's own dependencies (@floating-ui/dom), installed beside it as npm would.
+  const { dependencies = {} } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(dependencies)) {
+    mkdirSync(dirname(join(app, "node_modules", name)), { recursive: true });
+    symlinkSync(join(root, "node_modules", name), join(app, "node_modules", name), "dir");
+  }
 }, 60_000);
 
 afterAll(() => {
@@ -194,6 +200,32 @@ describe.each(bundlers)("an app that imports the card, bundled with %s", (_name,
 
     expect(libraryModules(result)).toContain("components/ContactCard/ContactCard.js");
     expect(result.code).toContain("fiq-card");
+  });
+});
+
+describe.each(bundlers)("the 0.2 dashboard components, bundled with %s", (_name, bundle) => {
+  // Chip, hover card and Floating UI stay out of an app that does not import them, and are there when it does.
+  it("leave no chip, hover card or Floating UI code in an app that imports only the hook, or only the card", async () => {
+    const isDashboardCode = (id: string) => /components\/(ContactChip|ContactHoverCard)\/|@floating-ui\//.test(id);
+    const [hookOnly, cardOnly, hoverCard] = await Promise.all([
+      bundle(`export { FlowIQProvider, useContact } from "@flowiq/react";`),
+      bundle(`export { FlowIQProvider, ContactCard } from "@flowiq/react";`),
+      bundle(`export { FlowIQProvider, ContactHoverCard } from "@flowiq/react";`),
+    ]);
+    for (const result of [hookOnly, cardOnly]) {
+      expect(result.modules.filter(isDashboardCode)).toEqual([]);
+      expect(result.code).not.toMatch(/fiq-chip|fiq-hovercard|ContactChip|ContactHoverCard/);
+    }
+    // The same checks find them when the app does import the hover card, so they can fail.
+    expect(hoverCard.modules.filter(isDashboardCode).map((id) => id.replace(/^.*?(components\/|@floating-ui\/)/, "$1"))).toEqual(
+      expect.arrayContaining([
+        "components/ContactChip/ContactChip.js",
+        "components/ContactHoverCard/ContactHoverCard.js",
+        expect.stringMatching(/^@floating-ui\/dom\//),
+        expect.stringMatching(/^@floating-ui\/core\//),
+      ]),
+    );
+    expect(hoverCard.code).toMatch(/fiq-hovercard/);
   });
 });
 

@@ -75,6 +75,10 @@ export type ContactCardLabels = {
   errorTimeout: string;
   /** Error code `invalid_response` (a body that is not the API's, or a misrouted proxy). @default "FlowIQ sent an answer that could not be read." */
   errorInvalidResponse: string;
+  /** The hint a `ContactChip` shows after a number that has no contact. @default "Unknown contact" */
+  unknownContactHint: string;
+  /** Accessible name of a `ContactHoverCard`'s popover; receives the contact's name (else its number). @default (name) => name */
+  hoverCardLabel: (name: string) => string;
 };
 
 // A Map, not an object: a source type of "constructor" or "__proto__" must not find Object's own members.
@@ -120,7 +124,16 @@ export const defaultContactCardLabels: ContactCardLabels = {
   errorNetwork: "Could not reach FlowIQ. Check the connection.",
   errorTimeout: "FlowIQ took too long to answer.",
   errorInvalidResponse: "FlowIQ sent an answer that could not be read.",
+  unknownContactHint: "Unknown contact",
+  hoverCardLabel: (name) => name,
 };
+
+/** `invalid_lookup` → `errorInvalidLookup`: every error code has its label of that name. */
+export function errorText(labels: ContactCardLabels, code: string): string {
+  const key = `error${code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())}` as keyof ContactCardLabels;
+  const value = labels[key];
+  return typeof value === "string" ? value : labels.errorServer;
+}
 
 /** The defaults with the caller's overrides on top (the same object when there are none). */
 export function resolveLabels(labels: Partial<ContactCardLabels> | undefined): ContactCardLabels {

@@ -1,0 +1,77 @@
+"use client";
+import { isFlowIQError } from "../../core/FlowIQError.js";
+import type { ContactLookup } from "../../core/types.js";
+import { useContact } from "../../react/useContact.js";
+import { phoneDigits } from "../ContactCard/format.js";
+import { errorText, resolveLabels } from "../ContactCard/labels.js";
+import { ChipIdentity, chipClass, plusDigits } from "./ChipIdentity.js";
+import { ContactChipView, type ContactChipDisplayProps } from "./ContactChipView.js";
+
+export type ContactChipProps = ContactChipDisplayProps &
+  (
+    | {
+        /** The number to look up, in any common format (`"+27 12 345 6789"`). */
+        phoneNumber: string;
+        whatsappId?: undefined;
+      }
+    | {
+        /** The WhatsApp id (digits) to look up. */
+        whatsappId: string;
+        phoneNumber?: undefined;
+      }
+  );
+
+/**
+ * Looks a contact up and shows it in one line: a one-line skeleton while loading, the
+ * number with an "unknown contact" hint when there is no contact, the number with an
+ * error marker when the lookup failed, else `ContactChipView`. Needs a `<FlowIQProvider>`.
+ * @example <ContactChip phoneNumber="+27 12 345 6789" />
+ */
+export function ContactChip(props: ContactChipProps) {
+  const { phoneNumber, whatsappId, className, labels: overrides, formatPhone = plusDigits, ...rest } = props;
+  // normalizeLookup reads an undefined field as absent; both or neither give the chip its invalid_lookup error.
+  const { data, error } = useContact({ phoneNumber, whatsappId } as ContactLookup);
+  if (data) return <ContactChipView {...rest} className={className} labels={overrides} formatPhone={formatPhone} contact={data} />;
+
+  const labels = resolveLabels(overrides);
+  const raw = phoneNumber ?? whatsappId ?? "";
+  const digits = phoneDigits(raw);
+  const state = data === null ? "not-found" : error ? "error" : "loading";
+  const identity = <ChipIdentity name={null} digits={digits} fallback={raw} formatPhone={formatPhone} />;
+  let body;
+  if (state === "loading") {
+    body = (
+      <>
+        <span className="fiq-avatar fiq-skeleton__block" aria-hidden="true" />
+        <span className="fiq-skeleton__line" aria-hidden="true" />
+        {/* What a screen reader hears while the chip is busy: the number being looked up. */}
+        <span className="fiq-sr-only" dir="ltr">
+          {digits ? formatPhone(digits) : raw}
+        </span>
+      </>
+    );
+  } else if (state === "not-found") {
+    body = (
+      <>
+        {identity}
+        <span className="fiq-chip__hint">{labels.unknownContactHint}</span>
+      </>
+    );
+  } else {
+    const message = errorText(labels, isFlowIQError(error) ? error.code : "server");
+    body = (
+      <>
+        {identity}
+        {/* An image named by the message, which also shows as a tooltip; the chip has no room for the sentence. */}
+        <span className="fiq-chip__marker" data-marker="error" role="img" aria-label={message} title={message}>
+          !
+        </span>
+      </>
+    );
+  }
+  return (
+    <span {...rest} className={chipClass(className)} data-part="chip" data-state={state} aria-busy={state === "loading" || undefined}>
+      {body}
+    </span>
+  );
+}

@@ -1,0 +1,2 @@
+export { ContactHoverCard } from "./ContactHoverCard.js";
+export type { ContactHoverCardProps } from "./ContactHoverCard.js";

@@ -1,0 +1,409 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { renderToString } from "react-dom/server";
+import { ContactChip } from "../../src/components/ContactChip/ContactChip.js";
+import { ContactHoverCard } from "../../src/components/ContactHoverCard/ContactHoverCard.js";
+import { defaultContactCardLabels as en } from "../../src/components/ContactCard/labels.js";
+import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
+import { contactKeys } from "../../src/react/contactKeys.js";
+import { buildContact } from "../../src/msw/buildContact.js";
+import { contactScenarios } from "../../src/msw/contactScenarios.js";
+import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
+import { FAILS, NEVER_ANSWERS, UNKNOWN, inboxHandlers } from "../../stories/support/people.js";
+import { stubPopoverApiInJsdom } from "../../stories/support/popover.js";
+import { server } from "../server.js";
+import { createTestQueryClient, recordRequests, renderWithProvider } from "../utils.js";
+
+const PHONE = "+27 12 345 6789";
+const thandi = buildContact({ full_name: "Thandi Nkosi", tags: ["a", "b", "c", "d"] });
+
+// jsdom has no popover API: these tests stand in for showPopover/hidePopover and watch the calls.
+let undoStub: () => void;
+beforeEach(() => {
+  undoStub = stubPopoverApiInJsdom();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  undoStub();
+});
+
+/** A client that already holds Thandi, so the chip and card render at once and time is all that moves. */
+function cachedClient() {
+  const queryClient = createTestQueryClient();
+  queryClient.setQueryData(contactKeys.detail("acme", { phoneNumber: PHONE }), thandi);
+  return queryClient;
+}
+
+/**
+ * Fake setTimeout only (MSW and React keep their own scheduling). user-event waits on real
+ * timers between steps, so with fake ones these tests act through synchronous events instead:
+ * a pointer moving over and out (what React makes enter and leave from), presses, and focus.
+ */
+function withFakeTimers() {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  return {
+    hover: (element: Element) => fireEvent.pointerOver(element, { pointerType: "mouse" }),
+    /** The pointer moves from `element` to `to` (by default off the app). */
+    leave: (element: Element, to: Element = document.body) => {
+      fireEvent.pointerOut(element, { pointerType: "mouse", relatedTarget: to });
+      if (to !== document.body) fireEvent.pointerOver(to, { pointerType: "mouse", relatedTarget: element });
+    },
+    click: (element: Element) => {
+      fireEvent.pointerDown(element, { pointerType: "mouse" });
+      fireEvent.click(element);
+    },
+    focus: (element: HTMLElement) => act(() => element.focus()),
+    escape: () => fireEvent.keyDown(document.activeElement ?? document.body, { key: "Escape" }),
+  };
+}
+
+const advance = (ms: number) => act(() => vi.advanceTimersByTime(ms));
+const trigger = () => screen.getByRole("button", { name: /^Thandi Nkosi/ });
+const dialog = () => screen.queryByRole("dialog");
+
+function renderCached(ui = <ContactHoverCard phoneNumber={PHONE} />) {
+  return renderWithProvider(
+    <main>
+      <span>Assigned to</span>
+      {ui}
+      <button type="button">Reply</button>
+    </main>,
+    { queryClient: cachedClient() },
+  );
+}
+
+describe("ContactHoverCard before it opens", () => {
+  it("renders its trigger, a button for the contact's chip, and nothing of the popover", () => {
+    const { container } = renderCached();
+    expect(trigger()).toHaveAttribute("aria-expanded", "false");
+    expect(trigger()).toHaveAttribute("aria-haspopup", "dialog");
+    expect(trigger().getAttribute("aria-controls")).toBeTruthy();
+    expect(within(trigger()).getByText("Thandi Nkosi").closest('[data-part="chip"]')).toHaveAttribute("data-state", "ready");
+    expect(container.querySelector("[popover]")).toBeNull();
+    expect(dialog()).toBeNull();
+  });
+
+  it("renders a thousand triggers with no popover and no request", () => {
+    const requests = recordRequests(server);
+    const { container } = renderWithProvider(
+      <ul>
+        {Array.from({ length: 1000 }, (_, index) => (
+          <li key={index}>
+            <ContactHoverCard phoneNumber={`+2782${String(5_000_000 + index)}`}>Lead {index}</ContactHoverCard>
+          </li>
+        ))}
+      </ul>,
+    );
+    expect(container.querySelectorAll('[aria-haspopup="dialog"]')).toHaveLength(1000);
+    expect(container.querySelectorAll("[popover], [role='dialog']")).toHaveLength(0);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("has no popover and no style attribute in its server HTML", () => {
+    const html = renderToString(
+      <FlowIQProvider tenantId="acme" queryClient={cachedClient()}>
+        <ContactHoverCard phoneNumber={PHONE} />
+      </FlowIQProvider>,
+    );
+    expect(html).toContain('aria-expanded="false"');
+    expect(html).toContain("Thandi Nkosi");
+    expect(html).not.toMatch(/popover=|role="dialog"|style=/);
+  });
+});
+
+describe("ContactHoverCard with a pointer", () => {
+  it("opens 500 ms after the pointer rests on the trigger, and not before", async () => {
+    const user = withFakeTimers();
+    const show = vi.spyOn(HTMLElement.prototype, "showPopover");
+    renderCached();
+    user.hover(trigger());
+    advance(499);
+    expect(dialog()).toBeNull();
+    expect(trigger()).toHaveAttribute("aria-expanded", "false");
+    advance(1);
+    const card = screen.getByRole("dialog", { name: "Thandi Nkosi" });
+    expect(card).toHaveAttribute("popover", "manual");
+    expect(trigger()).toHaveAttribute("aria-expanded", "true");
+    expect(trigger()).toHaveAttribute("aria-controls", card.id);
+    expect(show.mock.contexts).toEqual([card]);
+    expect(within(card).getByRole("article", { name: "Thandi Nkosi" })).toBeInTheDocument();
+  });
+
+  it("closes 300 ms after the pointer leaves, unless it comes back first", async () => {
+    const user = withFakeTimers();
+    renderCached();
+    user.hover(trigger());
+    advance(500);
+    user.leave(trigger());
+    advance(299);
+    expect(dialog()).not.toBeNull();
+    user.hover(trigger());
+    advance(5000);
+    expect(dialog()).not.toBeNull();
+    user.leave(trigger());
+    advance(300);
+    expect(dialog()).toBeNull();
+    expect(trigger()).toHaveAttribute("aria-expanded", "false");
+  });
+
+  it("stays open while the pointer is in the card, and closes after it leaves the card", async () => {
+    const user = withFakeTimers();
+    renderCached();
+    user.hover(trigger());
+    advance(500);
+    user.leave(trigger(), dialog()!);
+    advance(5000);
+    expect(dialog()).not.toBeNull();
+    user.leave(dialog()!, screen.getByText("Assigned to"));
+    advance(300);
+    expect(dialog()).toBeNull();
+  });
+
+  it("opens nothing when the pointer leaves before the delay", async () => {
+    const user = withFakeTimers();
+    renderCached();
+    user.hover(trigger());
+    advance(400);
+    user.leave(trigger());
+    advance(5000);
+    expect(dialog()).toBeNull();
+  });
+
+  it("honours openDelay and closeDelay", async () => {
+    const user = withFakeTimers();
+    renderCached(<ContactHoverCard phoneNumber={PHONE} openDelay={100} closeDelay={1000} />);
+    user.hover(trigger());
+    advance(100);
+    expect(dialog()).not.toBeNull();
+    user.leave(trigger());
+    advance(999);
+    expect(dialog()).not.toBeNull();
+    advance(1);
+    expect(dialog()).toBeNull();
+  });
+
+  it("ignores a touch pointer's enter and leave: a tap is a click", () => {
+    withFakeTimers();
+    renderCached();
+    fireEvent.pointerOver(trigger(), { pointerType: "touch" });
+    advance(5000);
+    expect(dialog()).toBeNull();
+    fireEvent.click(trigger());
+    expect(dialog()).not.toBeNull();
+    fireEvent.pointerOut(trigger(), { pointerType: "touch" });
+    advance(5000);
+    expect(dialog()).not.toBeNull();
+  });
+});
+
+describe("ContactHoverCard with clicks", () => {
+  it("opens at once on a click, closes on a second click", async () => {
+    const user = withFakeTimers();
+    renderCached(<ContactHoverCard phoneNumber={PHONE} openDelay={60_000} />);
+    user.click(trigger());
+    expect(screen.getByRole("dialog", { name: "Thandi Nkosi" })).toBeInTheDocument();
+    user.click(trigger());
+    expect(dialog()).toBeNull();
+  });
+
+  it("stays open when the hover-opened card's trigger is clicked", async () => {
+    const user = withFakeTimers();
+    renderCached();
+    user.hover(trigger());
+    advance(500);
+    user.click(trigger());
+    expect(dialog()).not.toBeNull();
+  });
+
+  it("closes on a click outside, but not on a click inside the card", async () => {
+    const user = withFakeTimers();
+    renderCached(<ContactHoverCard phoneNumber={PHONE} maxTags={3} />);
+    user.click(trigger());
+    user.click(within(dialog()!).getByRole("heading", { name: "Thandi Nkosi" }));
+    expect(dialog()).not.toBeNull();
+    user.click(within(dialog()!).getByRole("button", { name: en.moreTags(1) }));
+    expect(within(dialog()!).getByRole("button", { name: en.fewerTags })).toBeInTheDocument();
+    user.click(screen.getByText("Assigned to"));
+    expect(dialog()).toBeNull();
+  });
+});
+
+describe("ContactHoverCard with a keyboard", () => {
+  it("opens after the delay when the trigger gets focus, and Tab goes on into the card", async () => {
+    const user = withFakeTimers();
+    renderCached();
+    user.focus(trigger());
+    advance(499);
+    expect(dialog()).toBeNull();
+    advance(1);
+    // Tab order is the DOM's: the card comes right after its trigger. (Chromium checks real Tab presses.)
+    const next = [...document.querySelectorAll<HTMLElement>("a[href], button")];
+    expect(next[next.indexOf(trigger()) + 1]).toBe(within(dialog()!).getByRole("link", { name: "+27123456789" }));
+  });
+
+  it("closes on Escape and puts focus back on the trigger, which does not reopen it", async () => {
+    const user = withFakeTimers();
+    renderCached();
+    user.focus(trigger());
+    advance(500);
+    user.focus(within(dialog()!).getByRole("link", { name: "+27123456789" }));
+    user.escape();
+    expect(dialog()).toBeNull();
+    expect(trigger()).toHaveFocus();
+    advance(5000);
+    expect(dialog()).toBeNull();
+  });
+
+  it("closes on Escape when the pointer opened it and focus is elsewhere", async () => {
+    const user = withFakeTimers();
+    renderCached();
+    user.hover(trigger());
+    advance(500);
+    user.escape();
+    expect(dialog()).toBeNull();
+  });
+
+  it("closes when focus leaves both the trigger and the card", async () => {
+    const user = withFakeTimers();
+    renderCached();
+    user.focus(trigger());
+    advance(500);
+    for (const control of within(dialog()!).getAllByRole("link")) user.focus(control);
+    expect(dialog()).not.toBeNull();
+    user.focus(screen.getByRole("button", { name: "Reply" }));
+    expect(dialog()).toBeNull();
+  });
+
+  it("does not open when focus passes through before the delay", async () => {
+    const user = withFakeTimers();
+    renderCached();
+    user.focus(trigger());
+    advance(200);
+    user.focus(screen.getByRole("button", { name: "Reply" }));
+    advance(5000);
+    expect(dialog()).toBeNull();
+  });
+});
+
+describe("ContactHoverCard's prefetch", () => {
+  it("asks for the contact as soon as the pointer arrives, before the card opens", async () => {
+    server.use(...createContactHandlers({ contacts: [thandi] }));
+    const requests = recordRequests(server);
+    renderWithProvider(
+      <ContactHoverCard phoneNumber={PHONE} openDelay={60_000}>
+        Thandi
+      </ContactHoverCard>,
+    );
+    expect(requests).toHaveLength(0);
+    await userEvent.hover(screen.getByRole("button", { name: "Thandi" }));
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(dialog()).toBeNull();
+  });
+
+  it("asks for the contact when the trigger gets focus", async () => {
+    server.use(...createContactHandlers({ contacts: [thandi] }));
+    const requests = recordRequests(server);
+    renderWithProvider(
+      <ContactHoverCard phoneNumber={PHONE} openDelay={60_000}>
+        Thandi
+      </ContactHoverCard>,
+    );
+    await userEvent.tab();
+    await waitFor(() => expect(requests).toHaveLength(1));
+  });
+
+  it("asks nothing more for a contact its chip has just loaded", async () => {
+    server.use(...createContactHandlers({ contacts: [thandi] }));
+    const requests = recordRequests(server);
+    renderWithProvider(<ContactHoverCard phoneNumber={PHONE} />);
+    await userEvent.hover(await screen.findByRole("button", { name: /^Thandi Nkosi/ }));
+    expect(await screen.findByRole("dialog", { name: "Thandi Nkosi" }, { timeout: 5000 })).toBeInTheDocument();
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("ContactHoverCard's card", () => {
+  it("gets the display props", async () => {
+    const user = withFakeTimers();
+    renderCached(
+      <ContactHoverCard phoneNumber={PHONE} maxTags={1} headingLevel={2} className="wide" labels={{ phone: "Telefon" }} />,
+    );
+    user.click(trigger());
+    const card = within(dialog()!).getByRole("article");
+    expect(card).toHaveClass("fiq-card", "wide");
+    expect(within(card).getByRole("heading", { level: 2, name: "Thandi Nkosi" })).toBeInTheDocument();
+    expect(within(card).getByRole("button", { name: en.moreTags(3) })).toBeInTheDocument();
+    expect(within(card).getByText("Telefon")).toBeInTheDocument();
+  });
+
+  it("is named by the number when there is no contact, through labels.hoverCardLabel", async () => {
+    server.use(...contactScenarios.notFound);
+    renderWithProvider(
+      <ContactHoverCard phoneNumber="+1 415 555 0100" labels={{ hoverCardLabel: (name) => `Contact card: ${name}` }} openDelay={0} />,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: /\+14155550100/ }));
+    const popover = await screen.findByRole("dialog", { name: "Contact card: +14155550100" });
+    expect(await within(popover).findByRole("status")).toHaveTextContent(en.notFound("+14155550100"));
+  });
+
+  it("unmounts its popover when it closes, and calls nothing after unmounting", async () => {
+    const user = withFakeTimers();
+    const { container, unmount } = renderCached();
+    user.hover(trigger());
+    advance(500);
+    user.leave(trigger());
+    advance(300);
+    expect(container.querySelector("[popover]")).toBeNull();
+    user.hover(trigger());
+    unmount();
+    const errors = vi.spyOn(console, "error");
+    advance(5000);
+    expect(errors).not.toHaveBeenCalled();
+  });
+});
+
+describe("ContactHoverCard with asChild", () => {
+  it("makes the host app's own link the trigger", async () => {
+    const user = withFakeTimers();
+    renderCached(
+      <ContactHoverCard phoneNumber={PHONE} asChild>
+        <a href="/contacts/thandi">Thandi&apos;s profile</a>
+      </ContactHoverCard>,
+    );
+    const link = screen.getByRole("link", { name: "Thandi's profile" });
+    expect(link).toHaveAttribute("aria-expanded", "false");
+    expect(link).toHaveAttribute("aria-haspopup", "dialog");
+    expect(screen.queryByRole("button", { name: /Thandi/ })).toBeNull();
+    user.hover(link);
+    advance(500);
+    expect(screen.getByRole("dialog", { name: "Thandi Nkosi" })).toBeInTheDocument();
+    expect(link).toHaveAttribute("aria-expanded", "true");
+    expect(link).toHaveAttribute("aria-controls", dialog()!.id);
+  });
+});
+
+describe("styles.css and the chip and hover card", () => {
+  it("styles every fiq-chip and fiq-hovercard class they use, and uses every one it styles", async () => {
+    const css = readFileSync(resolve(import.meta.dirname, "../../src/styles.css"), "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+    const ours = (name: string) => /^fiq-(chip|hovercard)/.test(name);
+    const styled = new Set([...css.matchAll(/\.(fiq-[\w-]+)/g)].map((match) => match[1]!).filter(ours));
+    server.use(...inboxHandlers([buildContact({ full_name: "Thandi Nkosi", active_status: true, has_unread_messages: true, blocked: true })]));
+    const { container } = renderWithProvider(
+      <>
+        <ContactHoverCard phoneNumber={PHONE} openDelay={0} />
+        {[NEVER_ANSWERS, UNKNOWN, FAILS].map((phone) => (
+          <ContactChip key={phone} phoneNumber={phone} />
+        ))}
+      </>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: /^Thandi Nkosi/ }));
+    await screen.findByRole("dialog", { name: "Thandi Nkosi" });
+    await screen.findByText(en.unknownContactHint);
+    await screen.findByRole("img", { name: en.errorServer });
+    const used = new Set([...container.querySelectorAll("[class]")].flatMap((node) => [...node.classList]).filter(ours));
+    expect([...used].filter((name) => !styled.has(name))).toEqual([]);
+    expect([...styled].filter((name) => !used.has(name))).toEqual([]);
+  });
+});
