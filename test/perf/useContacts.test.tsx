@@ -128,4 +128,11 @@ describe("useContacts given lookups that did not change", () => {
     expect(latest()[1]?.data).toBeUndefined();
     expect(requests).toHaveLength(2);
   });
+
+  it('keeps a row with no lookup apart from a row whose number is the text "none"', async () => {
+    const { latest } = renderContacts([null, { phoneNumber: "none" }]);
+
+    await waitFor(() => expect(latest()[1]?.error?.code).toBe("invalid_lookup"));
+    expect(latest()[0]).toMatchObject({ status: "pending", fetchStatus: "idle", error: null });
+  });
 });

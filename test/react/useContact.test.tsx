@@ -55,6 +55,14 @@ describe("useContact", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('keeps a card with no lookup apart from one whose number is the text "none"', async () => {
+    const { result } = renderHook(() => ({ none: useContact(null), text: useContact({ phoneNumber: "none" }) }), {
+      wrapper: wrapperFor(new QueryClient()),
+    });
+    await waitFor(() => expect(result.current.text.error?.code).toBe("invalid_lookup"));
+    expect(result.current.none).toMatchObject({ status: "pending", fetchStatus: "idle", error: null });
+  });
+
   it("turns an invalid number into an invalid_lookup error with no request and no retry", async () => {
     const requests = recordRequests(server);
     const { result } = renderHook(() => useContact({ phoneNumber: "not a number" }), {
