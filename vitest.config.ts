@@ -30,6 +30,8 @@ function storybookProject(name: string, theme: "light" | "dark"): TestProjectInl
     plugins: [storybookTest({ configDir: ".storybook", initialGlobals: { theme } })],
     test: {
       name,
+      // Play functions wait up to 15 s for a state (stories/support/checks.ts `settled`); a busy machine needs the room.
+      testTimeout: 30_000,
       browser: {
         enabled: true,
         headless: true,
