@@ -19,3 +19,19 @@ export async function openStory(page: Page, storyId: string, options: OpenStoryO
   if (options.ready) await options.ready(page);
   else await expect(root.locator('[aria-busy="true"]')).toHaveCount(0);
 }
+
+/**
+ * Waits until Storybook has finished the story (loaders, render, play function,
+ * afterEach) and fails with the play function's error if it threw: the play
+ * functions assert each story's state, so a story that passes here reached it.
+ * For `openStory(page, id, { ready: storyFinished })`.
+ */
+export async function storyFinished(page: Page): Promise<void> {
+  type Preview = { currentRender?: { phase?: string } };
+  const phase = () => page.evaluate(() => (window as unknown as { __STORYBOOK_PREVIEW__?: Preview }).__STORYBOOK_PREVIEW__?.currentRender?.phase);
+  await expect.poll(phase, { timeout: 30_000, message: "Storybook finished the story" }).toMatch(/^(finished|errored|aborted)$/);
+  if ((await phase()) !== "finished") {
+    const shown = await page.locator("#error-message, #error-stack").allTextContents();
+    throw new Error(`The story failed: ${shown.join("\n").trim() || "(no message)"}`);
+  }
+}
