@@ -87,7 +87,7 @@ export default defineConfig({
     trace: "off",
   },
   projects,
-  webServer: [...new Set(projects.flatMap((project) => servers[project.name!] ?? []))].map((server) => ({
+  webServer: [...new Set(projects.flatMap((project) => servers[project.name ?? ""] ?? []))].map((server) => ({
     ...server,
     reuseExistingServer: !process.env.CI,
   })),

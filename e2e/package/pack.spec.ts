@@ -7,6 +7,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import type * as Query from "@tanstack/react-query";
+import type * as MswNode from "msw/node";
+import type * as React from "react";
+import type * as ReactDomServer from "react-dom/server";
+import type * as Lib from "../../src/index.js";
+import type * as Msw from "../../src/msw.js";
+import type * as Server from "../../src/server.js";
 import { startStandInApi } from "../../standin/index.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -74,12 +81,8 @@ test("the public surface is all there", async () => {
 });
 
 test.describe("against the stand-in API over real HTTP", () => {
-  type Lib = typeof import("../../src/index.js");
-  type Server = typeof import("../../src/server.js");
-  type Msw = typeof import("../../src/msw.js");
-
   test("getContact reads a contact, a not-found and a refused key", async () => {
-    const [lib, server, msw] = await Promise.all([load<Lib>("@flowiq/react"), load<Server>("@flowiq/react/server"), load<Msw>("@flowiq/react/msw")]);
+    const [lib, server, msw] = await Promise.all([load<typeof Lib>("@flowiq/react"), load<typeof Server>("@flowiq/react/server"), load<typeof Msw>("@flowiq/react/msw")]);
     const api = await startStandInApi({ contacts: [msw.buildContact({ full_name: "Packed Contact" })], apiKey: KEY });
     try {
       const config = { tenantId: "acme", apiKey: KEY, baseUrl: api.url };
@@ -94,10 +97,10 @@ test.describe("against the stand-in API over real HTTP", () => {
   });
 
   test("prefetchContact + dehydrate render the card on the server", async () => {
-    const [lib, server, msw] = await Promise.all([load<Lib>("@flowiq/react"), load<Server>("@flowiq/react/server"), load<Msw>("@flowiq/react/msw")]);
-    const { QueryClient, dehydrate, HydrationBoundary } = await load<typeof import("@tanstack/react-query")>("@tanstack/react-query");
-    const { createElement: h } = await load<typeof import("react")>("react");
-    const { renderToString } = await load<typeof import("react-dom/server")>("react-dom/server");
+    const [lib, server, msw] = await Promise.all([load<typeof Lib>("@flowiq/react"), load<typeof Server>("@flowiq/react/server"), load<typeof Msw>("@flowiq/react/msw")]);
+    const { QueryClient, dehydrate, HydrationBoundary } = await load<typeof Query>("@tanstack/react-query");
+    const { createElement: h } = await load<typeof React>("react");
+    const { renderToString } = await load<typeof ReactDomServer>("react-dom/server");
     const api = await startStandInApi({ contacts: [msw.buildContact({ full_name: "Packed Contact" })], apiKey: KEY });
     try {
       const queryClient = new QueryClient();
@@ -115,8 +118,8 @@ test.describe("against the stand-in API over real HTTP", () => {
 });
 
 test("the MSW handlers answer like the API", async () => {
-  const [lib, msw] = await Promise.all([load<typeof import("../../src/index.js")>("@flowiq/react"), load<typeof import("../../src/msw.js")>("@flowiq/react/msw")]);
-  const { setupServer } = await load<typeof import("msw/node")>("msw/node");
+  const [lib, msw] = await Promise.all([load<typeof Lib>("@flowiq/react"), load<typeof Msw>("@flowiq/react/msw")]);
+  const { setupServer } = await load<typeof MswNode>("msw/node");
   const mock = setupServer(...msw.createContactHandlers({ contacts: [msw.buildContact({ full_name: "From MSW" })] }));
   mock.listen({ onUnhandledRequest: "error" });
   try {

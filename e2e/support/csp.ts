@@ -36,7 +36,7 @@ export function buildPolicy(iframeHtml: string, apiOrigin = STORY_API_ORIGIN): {
   const directives = structuredClone(STRICT);
   const extras: string[] = [];
   for (const block of inlineBlocks(iframeHtml)) {
-    directives[`${block.kind}-src`]!.push(block.hash);
+    directives[`${block.kind}-src`]?.push(block.hash);
     extras.push(`${block.kind}-src ${block.hash}: Storybook iframe.html inline ${block.kind} "${block.preview}…"`);
   }
   directives["connect-src"] = ["'self'", apiOrigin];
