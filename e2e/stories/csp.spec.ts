@@ -4,7 +4,7 @@
 // are the violations read; one from src/ or inside a card fails.
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
 import { STORYBOOK_OUT } from "../storybook.vite.config.js";
 import { attribute, createSourceResolver, type Violation } from "../support/csp.js";
 import { openStory, storyFinished } from "../support/stories.js";
@@ -27,7 +27,12 @@ declare global {
   }
 }
 
-test.beforeEach(async ({ page }) => {
+// One page for every story, as a visitor clicking through would have: MSW's service worker is
+// registered once instead of once per story.
+let page: Page;
+test.describe.configure({ mode: "serial" });
+test.beforeAll(async ({ browser, baseURL }) => {
+  page = await browser.newPage({ baseURL });
   // Before any of the page's scripts: every violation, with the element it concerns.
   await page.addInitScript(() => {
     window.__cspViolations = [];
@@ -48,9 +53,12 @@ test.beforeEach(async ({ page }) => {
     );
   });
 });
+test.afterAll(async () => {
+  await page.close();
+});
 
 /** The violations so far, each with the source file it maps to and whose it is. */
-async function violations(page: Page) {
+async function violations() {
   return (await page.evaluate(() => window.__cspViolations)).map((violation) => {
     const source = resolveSource(violation.sourceFile, violation.line, violation.column);
     return { owner: attribute(violation, source), where: `${violation.directive} blocked ${violation.blockedURI || "?"} from ${source ?? violation.sourceFile ?? "?"} on <${violation.target.tag}>` };
@@ -62,12 +70,14 @@ test("the static Storybook lists its stories", () => {
 });
 
 for (const id of stories) {
-  test(`${id} reaches its state under the strict CSP, with no violation of the library's`, async ({ page }) => {
+  test(`${id} reaches its state under the strict CSP, with no violation of the library's`, async () => {
     const cspErrors: string[] = [];
-    page.on("console", (message) => {
+    const onConsole = (message: ConsoleMessage) => {
       if (/Content Security Policy|Refused to/.test(message.text())) cspErrors.push(message.text());
-    });
-    await openStory(page, id, { ready: storyFinished });
+    };
+    page.on("console", onConsole);
+    // Axe is the story tests' job (npm run test:browser); here it would only slow each page down.
+    await openStory(page, id, { ready: storyFinished, globals: { "a11y.manual": "!true" } });
 
     const cards = page.locator("#storybook-root .fiq-card[data-state]");
     await expect(cards.first()).toBeAttached();
@@ -77,17 +87,18 @@ for (const id of stories) {
     // React sets style props through the CSSOM, which CSP allows; a server render puts them in attributes, which it blocks.
     await expect(page.locator("#storybook-root .fiq-card[style], #storybook-root .fiq-card [style]")).toHaveCount(0);
 
-    const seen = await violations(page);
+    const seen = await violations();
     expect(seen.filter((violation) => violation.owner === "library" || violation.owner === "unknown").map((violation) => violation.where)).toEqual([]);
     // Every CSP console error has its event; one without would be unexplained.
+    page.off("console", onConsole);
     expect(cspErrors.length).toBeLessThanOrEqual(seen.length);
   });
 }
 
-test("a card that gains an inline style and a <style> element is caught and put down to the library", async ({ page }) => {
+test("a card that gains an inline style and a <style> element is caught and put down to the library", async () => {
   await openStory(page, "contactcard--full-contact", { ready: storyFinished });
   await page.locator("#storybook-root .fiq-card").first().evaluate((card) => {
     card.insertAdjacentHTML("beforeend", '<span style="color: red">canary</span><style>.fiq-card { color: red }</style>');
   });
-  await expect.poll(async () => (await violations(page)).filter((violation) => violation.owner === "library").length).toBeGreaterThanOrEqual(2);
+  await expect.poll(async () => (await violations()).filter((violation) => violation.owner === "library").length).toBeGreaterThanOrEqual(2);
 });

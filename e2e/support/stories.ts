@@ -4,6 +4,8 @@ export type OpenStoryOptions = {
   theme?: "light" | "dark";
   /** Story args, as Storybook's `args=` URL parameter takes them. */
   args?: Record<string, string>;
+  /** More globals, as the `globals=` URL parameter takes them, e.g. `{ "a11y.manual": "!true" }`. */
+  globals?: Record<string, string>;
   /** What "rendered" means for this story; by default, content in the root and nothing busy. */
   ready?: (page: Page) => Promise<void>;
 };
@@ -11,7 +13,8 @@ export type OpenStoryOptions = {
 /** Opens one story in the static Storybook and waits until it has rendered. */
 export async function openStory(page: Page, storyId: string, options: OpenStoryOptions = {}): Promise<void> {
   const params = new URLSearchParams({ id: storyId, viewMode: "story" });
-  params.set("globals", `theme:${options.theme ?? "light"}`);
+  const globals = { theme: options.theme ?? "light", ...options.globals };
+  params.set("globals", Object.entries(globals).map(([k, v]) => `${k}:${v}`).join(";"));
   if (options.args) params.set("args", Object.entries(options.args).map(([k, v]) => `${k}:${v}`).join(";"));
   await page.goto(`/iframe.html?${params}`);
   const root = page.locator("#storybook-root");
