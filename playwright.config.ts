@@ -11,8 +11,10 @@ export const NEXTJS = { tenant: "acme-demo", apiKey: process.env.E2E_FLOWIQ_KEY 
 
 // Projects named with --project; bench and screenshots only ever run when named, and a server
 // starts only when a project that needs it runs (Playwright would otherwise start them all).
+// Workers load this file without the command line, so the names pass to them through the environment.
 const argv = process.argv.slice(2);
-const named = argv.flatMap((arg, i) => (arg === "--project" ? [argv[i + 1] ?? ""] : arg.startsWith("--project=") ? [arg.slice(10)] : []));
+process.env.E2E_PROJECTS ??= argv.flatMap((arg, i) => (arg === "--project" ? [argv[i + 1] ?? ""] : arg.startsWith("--project=") ? [arg.slice(10)] : [])).join(",");
+const named = process.env.E2E_PROJECTS.split(",").filter(Boolean);
 const runs = (name: string) => (named.length === 0 ? !["bench", "screenshots"].includes(name) : named.includes(name));
 const local = (port: number, path = "/") => `http://127.0.0.1:${port}${path}`;
 
@@ -52,7 +54,12 @@ const servers: Record<string, WebServer[]> = {
   ],
   bench: [
     { command: `npm run standin --silent -- --port ${PORTS.benchApi} --delay 20 --count 1000`, url: local(PORTS.benchApi, "/__requests"), timeout: 60_000 },
-    { command: `node bench/build.mjs && npx vite preview --config bench/vite.config.ts --port ${PORTS.bench} --strictPort --host 127.0.0.1`, url: local(PORTS.bench), timeout: 240_000 },
+    {
+      // The bench page, built twice (production; React's profiling build under profiling/), and served.
+      command: `npx vite build --config bench/vite.config.ts && BENCH_PROFILING=1 npx vite build --config bench/vite.config.ts && npx vite preview --config bench/vite.config.ts --port ${PORTS.bench} --strictPort --host 127.0.0.1`,
+      url: local(PORTS.bench),
+      timeout: 240_000,
+    },
   ],
 };
 
