@@ -4,29 +4,12 @@ import { ContactCardView } from "../../src/components/ContactCard/ContactCardVie
 import { defaultContactCardLabels } from "../../src/components/ContactCard/labels.js";
 import type { Contact } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
+import { sparseContact } from "../../stories/support/contacts.js";
 
 const SAFE_HREF = /^(mailto:[^\s:/?&]+@[^\s:/?&]+|tel:\+\d{8,15}|https:\/\/wa\.me\/\d{8,15})$/;
 
-const sparse: Contact = {
-  id: "c-1",
-  full_name: null,
-  whatsapp_id: null,
-  phone_number: null,
-  email: null,
-  tags: [],
-  organization_id: null,
-  bot_status: null,
-  allow_broadcast: true,
-  archived: false,
-  blocked: false,
-  active_status: false,
-  has_unread_messages: false,
-  source: null,
-  contact_summary: null,
-  contact_summary_updated_at: null,
-  created_at: null,
-  updated_at: null,
-};
+/** Nothing but an id: every field null or empty, the number too. */
+const sparse: Contact = { ...sparseContact, id: "c-1", phone_number: null };
 
 function renderView(overrides: Partial<Contact> = {}, props: Omit<Parameters<typeof ContactCardView>[0], "contact"> = {}) {
   return render(<ContactCardView contact={buildContact(overrides)} {...props} />);
