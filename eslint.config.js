@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["test/**", "stories/**", "scripts/**", "bench/**"],
+    files: ["test/**", "stories/**", "scripts/**", "bench/**", "e2e/**"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {

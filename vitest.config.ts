@@ -1,6 +1,7 @@
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
+import { resolve } from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { CHROMIUM_ARGS, ensureChromium } from "./scripts/ensure-chromium.mjs";
 
@@ -15,6 +16,7 @@ function runsBrowserProjects(argv: string[]): boolean {
 }
 
 const browserRun = runsBrowserProjects(process.argv.slice(2));
+const react18 = resolve(import.meta.dirname, "test/react18/node_modules");
 // Debian's chromium (or $CHROMIUM_PATH), installed with apt-get when missing on a Debian root
 // machine; always an explicit executablePath, so Playwright never looks for a browser of its own.
 const chromium = browserRun ? ensureChromium() : undefined;
@@ -30,6 +32,8 @@ function storybookProject(name: string, theme: "light" | "dark"): TestProjectInl
     plugins: [storybookTest({ configDir: ".storybook", initialGlobals: { theme } })],
     test: {
       name,
+      // Play functions wait up to 15 s for a state (stories/support/checks.ts `settled`); a busy machine needs the room.
+      testTimeout: 30_000,
       browser: {
         enabled: true,
         headless: true,
@@ -52,9 +56,34 @@ export default defineConfig({
           environment: "jsdom",
           globals: true,
           include: ["test/**/*.test.{ts,tsx}"],
+          env: { REACT_MAJOR: "19" },
           setupFiles: ["test/setup.ts"],
           restoreMocks: true,
           testTimeout: 15_000,
+        },
+      },
+      {
+        // The hook and component suites again, against React 18.3 (the peer range says ^18 || ^19).
+        extends: true,
+        resolve: {
+          alias: [
+            { find: /^react(\/.*)?$/, replacement: `${react18}/react$1` },
+            { find: /^react-dom(\/.*)?$/, replacement: `${react18}/react-dom$1` },
+            // Its "main" is CommonJS, whose require() no alias reaches; its ES build imports react as ESM.
+            { find: /^@testing-library\/react$/, replacement: "@testing-library/react/dist/@testing-library/react.esm.js" },
+          ],
+        },
+        test: {
+          name: "react18",
+          environment: "jsdom",
+          globals: true,
+          include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.tsx", "test/perf/useContacts.test.tsx"],
+          env: { REACT_MAJOR: "18" },
+          setupFiles: ["test/setup.ts"],
+          restoreMocks: true,
+          testTimeout: 15_000,
+          // Packages that import react must go through the alias too, or they would bring React 19.
+          server: { deps: { inline: ["@tanstack/react-query", "@testing-library/react"] } },
         },
       },
       // Loading Storybook's config costs seconds, so a run filtered to "unit" skips it.

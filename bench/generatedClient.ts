@@ -11,7 +11,7 @@ export type GetContactParams = { tenantId: string; phone_number?: string; whatsa
 export type GetContact200 = { success: boolean; contact: Contact };
 
 // Generated clients take the server from configuration (orval: the mutator's baseURL), not from the key.
-const BASE_URL = `${location.origin}/api`;
+const BASE_URL = new URLSearchParams(location.search).get("api") ?? `${location.origin}/api`;
 
 export const getContact = async (params: GetContactParams, signal?: AbortSignal): Promise<GetContact200> => {
   const query = new URLSearchParams(params as Record<string, string>);

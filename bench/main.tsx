@@ -12,45 +12,15 @@ import {
   type Contact,
   type ContactLookup,
 } from "../src/index.js";
-import { buildContact } from "../src/msw/buildContact.js";
 import "../src/styles.css";
-import { contactDigitsAt, LOOKUP_FORMS, mixedDashboard } from "../test/perf/dashboard.js";
+import { contactDigitsAt, generateContacts, lookupAt, mixedDashboard } from "../standin/contacts.js";
 import { Floor, templateOf, type Template } from "./floor.js";
 import { useGetContact, type GetContactParams } from "./generatedClient.js";
 
 const TENANT = "bench";
-const API = `${location.origin}/api`;
+/** The stand-in API (another origin; it answers CORS), as `?api=` in the page's address. */
+const API = new URLSearchParams(location.search).get("api") ?? `${location.origin}/api`;
 const stage = document.getElementById("stage") as HTMLElement;
-
-const FIRST = ["Thandi", "Pieter", "Aisha", "Lerato", "Johan", "Zanele", "Sipho", "Fatima", "Kagiso", "Naledi"];
-const LAST = ["Nkosi", "van der Merwe", "Patel", "Mokoena", "Botha", "Dlamini", "Naidoo", "Khumalo", "Pillay", "Smit"];
-const TAGS = ["customer", "premium", "lead", "support", "vip", "newsletter", "cape-town", "b2b", "returning"];
-
-/** A realistic spread of contacts: every badge, 0–9 tags (so some show "+N more"), summaries, locations. */
-export function benchContact(index: number): Contact {
-  const digits = contactDigitsAt(index);
-  return buildContact({
-    id: `contact-${index}`,
-    full_name: index % 23 === 0 ? null : `${FIRST[index % FIRST.length]} ${LAST[(index * 7) % LAST.length]}`,
-    phone_number: `+${digits}`,
-    whatsapp_id: digits,
-    email: index % 5 === 4 ? null : `contact${index}@example.com`,
-    tags: TAGS.slice(0, index % 10),
-    bot_status: (["active", "paused", "inactive"] as const)[index % 3] ?? "active",
-    blocked: index % 17 === 0,
-    archived: index % 13 === 0,
-    allow_broadcast: index % 4 !== 0,
-    active_status: index % 2 === 0,
-    has_unread_messages: index % 3 === 0,
-    source: {
-      type: (["api", "whatsapp", "import"] as const)[index % 3] ?? "api",
-      location: index % 2 ? { city: "Cape Town", country: "ZA" } : {},
-      created_at: `2025-0${1 + (index % 9)}-1${index % 10}T10:30:00Z`,
-    },
-    contact_summary: index % 3 === 0 ? "Asked about the premium plan; wants a call back next week about pricing for 40 seats." : null,
-    contact_summary_updated_at: index % 3 === 0 ? "2025-12-11T10:30:00Z" : null,
-  });
-}
 
 const lookupOf = (contact: Contact): ContactLookup => ({ phoneNumber: contact.phone_number as string });
 const cardProps = (lookup: ContactLookup) => ("phoneNumber" in lookup ? { phoneNumber: lookup.phoneNumber } : { whatsappId: lookup.whatsappId });
@@ -102,7 +72,7 @@ const state: { contacts: Contact[]; templates: Template[]; queryClient: QueryCli
 };
 
 function renderSetup(count: number) {
-  state.contacts = Array.from({ length: count }, (_, index) => benchContact(index));
+  state.contacts = generateContacts(count);
   const scratch = mount(<>{state.contacts.map((contact) => <ContactCardView key={contact.id} contact={contact} />)}</>);
   state.templates = Array.from(scratch.container.children, (child) => templateOf(child) as Template);
   unmount(scratch);
@@ -181,9 +151,7 @@ async function dashboard(kind: "ours" | "baseline", rows: number, distinct: numb
 
 /** 500 distinct contacts loaded cold: one ContactCard each, or one column reading them with useContacts. */
 async function column(kind: "cards" | "useContacts", count: number) {
-  const lookups = Array.from({ length: count }, (_, index) =>
-    (LOOKUP_FORMS[index % LOOKUP_FORMS.length] as (digits: string) => ContactLookup)(contactDigitsAt(index)),
-  );
+  const lookups = Array.from({ length: count }, (_, index) => lookupAt(index));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   let renders = 0;
   function Column() {
@@ -224,7 +192,7 @@ async function fetchOnly(count: number) {
 
 async function isolation(rows: number, distinct: number, changedContact: number) {
   const plan = mixedDashboard(rows, distinct);
-  const contacts = Array.from({ length: distinct }, (_, index) => benchContact(index));
+  const contacts = generateContacts(distinct);
   const queryClient = new QueryClient();
   fill(queryClient, contacts);
   const commits = new Map<string, number>();
@@ -267,11 +235,11 @@ let held: Mounted | null = null;
 const memoryClient = new QueryClient();
 
 function memorySetup(distinct: number) {
-  fill(memoryClient, Array.from({ length: distinct }, (_, index) => benchContact(index)));
+  fill(memoryClient, generateContacts(distinct));
 }
 
 function memoryMount(kind: "view" | "connected", count: number, distinct: number) {
-  const contacts = Array.from({ length: distinct }, (_, index) => benchContact(index));
+  const contacts = generateContacts(distinct);
   if (kind === "connected") fill(memoryClient, contacts);
   const node =
     kind === "view" ? (

@@ -1,9 +1,22 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "vite";
+import { buildPolicy } from "./support/csp.js";
 
-// Serves the static Storybook that playwright.config.ts builds, as a host would.
+/** Where playwright.config.ts builds the static Storybook (e2e/storybook, with source maps). */
+export const STORYBOOK_OUT = "node_modules/.cache/e2e-storybook";
+
+const iframe = `${STORYBOOK_OUT}/iframe.html`;
+
+// Serves the static Storybook as a host would, with the strict Content-Security-Policy
+// computed from the built iframe.html (support/csp.ts lists what it adds and why).
 export default defineConfig({
-  root: "node_modules/.cache/e2e-storybook",
+  root: STORYBOOK_OUT,
   build: { outDir: "." },
-  preview: { headers: { "Cache-Control": "no-store" } },
+  preview: {
+    headers: {
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": buildPolicy(readFileSync(iframe, "utf8")).header,
+    },
+  },
   logLevel: "warn",
 });

@@ -9,6 +9,7 @@ import {
   expectVisibleFocusRing,
   inRealBrowser,
   luminance,
+  settled,
 } from "./support/checks.js";
 import { displayArgTypes } from "./support/argTypes.js";
 import { DIGITS, FORTY_TAGS, PHONE, fullContact, sparseContact, summarisedContact } from "./support/contacts.js";
@@ -41,7 +42,7 @@ type Story = StoryObj<typeof meta>;
 
 export const FullContact: Story = {
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     await expect(card).toHaveAttribute("data-state", "ready");
     const hrefs = within(card)
       .getAllByRole("link")
@@ -61,7 +62,7 @@ export const SparseContact: Story = {
   parameters: knows(sparseContact),
   play: async ({ canvas }) => {
     // No name: the heading falls back to the number, and nothing else pretends to be there.
-    const card = await canvas.findByRole("article", { name: "+27123456789" });
+    const card = await canvas.findByRole("article", { name: "+27123456789" }, settled);
     await expect(within(card).queryByRole("list", { name: en.tags })).toBeNull();
     await expect(within(card).queryByRole("list", { name: en.status })).toBeNull();
     await expect(within(card).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual([
@@ -76,7 +77,7 @@ export const BlockedAndArchived: Story = {
   name: "Blocked and archived",
   parameters: knows({ ...fullContact, blocked: true, archived: true, bot_status: "inactive" }),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     const badges = within(within(card).getByRole("list", { name: en.status })).getAllByRole("listitem");
     await expect(badges.map((badge) => badge.textContent)).toEqual([en.blocked, en.archived, en.botStatus("inactive")]);
   },
@@ -86,7 +87,7 @@ export const OnlineWithUnread: Story = {
   name: "Online with unread messages",
   parameters: knows({ ...fullContact, active_status: true, has_unread_messages: true }),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     const status = within(card).getByRole("list", { name: en.status });
     await expect(within(status).getByText(en.online)).toBeInTheDocument();
     await expect(within(status).getByText(en.unread)).toBeInTheDocument();
@@ -97,7 +98,7 @@ export const BroadcastOptOut: Story = {
   name: "Broadcast opt-out",
   parameters: knows({ ...fullContact, allow_broadcast: false }),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     await expect(within(card).getByRole("list", { name: en.status })).toHaveTextContent(en.broadcastOptOut);
   },
 };
@@ -106,7 +107,7 @@ export const BotPaused: Story = {
   name: "Bot paused",
   parameters: knows({ ...fullContact, bot_status: "paused" }),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     await expect(within(card).getByRole("list", { name: en.status })).toHaveTextContent(en.botStatus("paused"));
   },
 };
@@ -115,7 +116,7 @@ export const FortyTags: Story = {
   name: "40 tags (expand by keyboard)",
   parameters: knows({ ...fullContact, tags: FORTY_TAGS }),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     const tagList = () => within(card).getByRole("list", { name: en.tags });
     await expect(within(tagList()).getAllByRole("listitem")).toHaveLength(6);
     const more = within(card).getByRole("button", { name: en.moreTags(34) });
@@ -145,7 +146,7 @@ export const LongName: Story = {
     tags: ["a-very-long-campaign-tag-name-that-never-stops-going-on-and-on", "vip"],
   }),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: /^Maria Fernanda/ });
+    const card = await canvas.findByRole("article", { name: /^Maria Fernanda/ }, settled);
     await expect(within(card).getByRole("heading")).toHaveTextContent("de la Santísima Trinidad");
     await expectNoHorizontalOverflow(card);
   },
@@ -155,7 +156,7 @@ export const RightToLeftName: Story = {
   name: "Right-to-left name",
   parameters: knows({ ...fullContact, full_name: "نور الهدى عبد الرحمن", tags: ["عميل", "premium"] }),
   play: async ({ canvas }) => {
-    const heading = await canvas.findByRole("heading", { name: "نور الهدى عبد الرحمن" });
+    const heading = await canvas.findByRole("heading", { name: "نور الهدى عبد الرحمن" }, settled);
     // The name sets its own direction, so it reads right to left inside a left-to-right page.
     await expect(heading).toHaveAttribute("dir", "auto");
     await expectNoHorizontalOverflow(cardRoot(heading));
@@ -174,7 +175,7 @@ export const RightToLeftPage: Story = {
     ),
   ],
   play: async ({ canvas }) => {
-    const heading = await canvas.findByRole("heading", { name: "نور الهدى عبد الرحمن" });
+    const heading = await canvas.findByRole("heading", { name: "نور الهدى عبد الرحمن" }, settled);
     const card = cardRoot(heading);
     await expect(card).toHaveTextContent("هاتف");
     if (inRealBrowser()) {
@@ -190,7 +191,7 @@ export const EmojiName: Story = {
   name: "Emoji name",
   parameters: knows({ ...fullContact, full_name: "👩🏽‍💻 Zanele Mokoena 🇿🇦" }),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "👩🏽‍💻 Zanele Mokoena 🇿🇦" });
+    const card = await canvas.findByRole("article", { name: "👩🏽‍💻 Zanele Mokoena 🇿🇦" }, settled);
     // Initials take whole emoji (a ZWJ sequence, a flag), never half of one.
     await expect(card.querySelector(".fiq-avatar")?.textContent).toBe("👩🏽‍💻🇿🇦");
   },
@@ -200,7 +201,7 @@ export const ContactSummary: Story = {
   name: "Contact summary",
   parameters: knows(summarisedContact),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     await expect(card).toHaveTextContent(en.summary);
     await expect(card).toHaveTextContent("Asked about moving to the annual plan");
     await expect(card).toHaveTextContent(en.summaryUpdated("Dec 2, 2025"));
@@ -211,7 +212,7 @@ export const WhatsAppIdLookup: Story = {
   name: "Looked up by WhatsApp id",
   args: { phoneNumber: undefined, whatsappId: DIGITS },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole("article", { name: "Thandi Nkosi" })).toHaveAttribute("data-state", "ready");
+    await expect(await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled)).toHaveAttribute("data-state", "ready");
   },
 };
 
@@ -226,7 +227,7 @@ export const KeyboardNavigation: Story = {
     ),
   },
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     const links = within(card).getAllByRole("link");
     const expected = [
       ...links,
@@ -253,7 +254,7 @@ export const Loading: Story = {
   name: "Loading (never answers)",
   parameters: { msw: { handlers: contactScenarios.loading } },
   play: async ({ canvas }) => {
-    const root = cardRoot(await canvas.findByText(en.loading));
+    const root = cardRoot(await canvas.findByText(en.loading, undefined, settled));
     await expect(root).toHaveAttribute("data-state", "loading");
     await expect(root).toHaveAttribute("aria-busy", "true");
   },
@@ -263,7 +264,7 @@ export const NotFound: Story = {
   name: "Not found",
   parameters: { msw: { handlers: contactScenarios.notFound } },
   play: async ({ canvas }) => {
-    const status = await canvas.findByRole("status");
+    const status = await canvas.findByRole("status", undefined, settled);
     await expect(status).toHaveAttribute("data-state", "not-found");
     await expect(status).toHaveTextContent(en.notFound(`+${DIGITS}`));
     await expect(within(status).queryByRole("button")).toBeNull();
@@ -274,7 +275,7 @@ export const KeyRefused: Story = {
   name: "Key refused (401)",
   parameters: { msw: { handlers: contactScenarios.unauthorized } },
   play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert");
+    const alert = await canvas.findByRole("alert", undefined, settled);
     await expect(alert).toHaveAttribute("data-state", "error");
     await expect(alert).toHaveTextContent(en.errorUnauthorized);
     // Trying again cannot fix a refused key, so there is no retry button.
@@ -286,7 +287,7 @@ export const Forbidden: Story = {
   name: "Key may not read this tenant (403)",
   parameters: { msw: { handlers: contactScenarios.forbidden } },
   play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert");
+    const alert = await canvas.findByRole("alert", undefined, settled);
     await expect(alert).toHaveTextContent(en.errorForbidden);
     await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
   },
@@ -296,7 +297,7 @@ export const RateLimited: Story = {
   name: "Rate limited (429)",
   parameters: { msw: { handlers: contactScenarios.rateLimited } },
   play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert");
+    const alert = await canvas.findByRole("alert", undefined, settled);
     await expect(alert).toHaveTextContent(en.errorRateLimited);
     await expect(within(alert).getByRole("button", { name: en.retry })).toBeInTheDocument();
   },
@@ -309,10 +310,10 @@ export const ServerErrorWithRetry: Story = {
   parameters: { msw: { handlers: failsOnce.handlers } },
   beforeEach: () => failsOnce.reset(),
   play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert");
+    const alert = await canvas.findByRole("alert", undefined, settled);
     await expect(alert).toHaveTextContent(en.errorServer);
     await userEvent.click(within(alert).getByRole("button", { name: en.retry }));
-    await expect(await canvas.findByRole("article", { name: "Thandi Nkosi" })).toHaveAttribute("data-state", "ready");
+    await expect(await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled)).toHaveAttribute("data-state", "ready");
     await expect(canvas.queryByRole("alert")).toBeNull();
   },
 };
@@ -321,7 +322,7 @@ export const MalformedResponse: Story = {
   name: "Malformed response",
   parameters: { msw: { handlers: contactScenarios.malformed } },
   play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert");
+    const alert = await canvas.findByRole("alert", undefined, settled);
     await expect(alert).toHaveTextContent(en.errorInvalidResponse);
     await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
   },
@@ -331,7 +332,7 @@ export const NetworkError: Story = {
   name: "Network error",
   parameters: { msw: { handlers: contactScenarios.networkError } },
   play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert");
+    const alert = await canvas.findByRole("alert", undefined, settled);
     await expect(alert).toHaveTextContent(en.errorNetwork);
     await expect(within(alert).getByRole("button", { name: en.retry })).toBeInTheDocument();
   },
@@ -342,7 +343,7 @@ export const DarkTheme: Story = {
   globals: { theme: "dark" },
   parameters: knows(summarisedContact),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     await expect(card.closest("[data-theme]")).toHaveAttribute("data-theme", "dark");
     if (inRealBrowser()) {
       const style = getComputedStyle(card);
@@ -386,7 +387,7 @@ export const GermanLocale: Story = {
     source: { type: "import", location: "Berlin", created_at: "2025-03-14T23:30:00Z" },
   }),
   play: async ({ canvas }) => {
-    const card = await canvas.findByRole("article", { name: "Jürgen Weiß" });
+    const card = await canvas.findByRole("article", { name: "Jürgen Weiß" }, settled);
     await expect(within(card).getByText("Telefon")).toBeInTheDocument();
     await expect(within(card).getByText("Hinzugefügt")).toBeInTheDocument();
     await expect(within(card).getByRole("list", { name: "Status" })).toHaveTextContent("Bot pausiert");

@@ -3,6 +3,7 @@ import { expect, waitFor, within } from "storybook/test";
 import { ContactCard, defaultContactCardLabels as en, type ContactLookup } from "../src/index.js";
 import { buildContact, createContactHandlers } from "../src/msw.js";
 import { fullContact } from "./support/contacts.js";
+import { settled } from "./support/checks.js";
 import { requestCounter } from "./support/handlers.js";
 
 const thandi = fullContact;
@@ -82,7 +83,7 @@ export const Dashboard: Story = {
     </section>
   ),
   play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(12), { timeout: 5000 });
+    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(12), settled);
     for (const name of ["Thandi Nkosi", "Sipho Dlamini", "Amelia Clarke"]) {
       await expect(canvas.getAllByRole("article", { name })).toHaveLength(4);
     }
@@ -128,8 +129,8 @@ export const CompactGrid: Story = {
     </div>
   ),
   play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(5), { timeout: 5000 });
-    await expect(await canvas.findByRole("status")).toHaveTextContent("+14155550100");
+    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(5), settled);
+    await expect(await canvas.findByRole("status", undefined, settled)).toHaveTextContent("+14155550100");
     const nameless = canvas.getByRole("article", { name: "+2348031234567" });
     await expect(within(nameless).getByRole("button", { name: en.moreTags(1) })).toBeInTheDocument();
   },

@@ -4,6 +4,8 @@ export type OpenStoryOptions = {
   theme?: "light" | "dark";
   /** Story args, as Storybook's `args=` URL parameter takes them. */
   args?: Record<string, string>;
+  /** More globals, as the `globals=` URL parameter takes them, e.g. `{ "a11y.manual": "!true" }`. */
+  globals?: Record<string, string>;
   /** What "rendered" means for this story; by default, content in the root and nothing busy. */
   ready?: (page: Page) => Promise<void>;
 };
@@ -11,11 +13,28 @@ export type OpenStoryOptions = {
 /** Opens one story in the static Storybook and waits until it has rendered. */
 export async function openStory(page: Page, storyId: string, options: OpenStoryOptions = {}): Promise<void> {
   const params = new URLSearchParams({ id: storyId, viewMode: "story" });
-  params.set("globals", `theme:${options.theme ?? "light"}`);
+  const globals = { theme: options.theme ?? "light", ...options.globals };
+  params.set("globals", Object.entries(globals).map(([k, v]) => `${k}:${v}`).join(";"));
   if (options.args) params.set("args", Object.entries(options.args).map(([k, v]) => `${k}:${v}`).join(";"));
   await page.goto(`/iframe.html?${params}`);
   const root = page.locator("#storybook-root");
   await expect(root.locator(":scope > *").first()).toBeVisible();
   if (options.ready) await options.ready(page);
   else await expect(root.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+/**
+ * Waits until Storybook has finished the story (loaders, render, play function,
+ * afterEach) and fails with the play function's error if it threw: the play
+ * functions assert each story's state, so a story that passes here reached it.
+ * For `openStory(page, id, { ready: storyFinished })`.
+ */
+export async function storyFinished(page: Page): Promise<void> {
+  type Preview = { currentRender?: { phase?: string } };
+  const phase = () => page.evaluate(() => (window as unknown as { __STORYBOOK_PREVIEW__?: Preview }).__STORYBOOK_PREVIEW__?.currentRender?.phase);
+  await expect.poll(phase, { timeout: 30_000, message: "Storybook finished the story" }).toMatch(/^(finished|errored|aborted)$/);
+  if ((await phase()) !== "finished") {
+    const shown = await page.locator("#error-message, #error-stack").allTextContents();
+    throw new Error(`The story failed: ${shown.join("\n").trim() || "(no message)"}`);
+  }
 }

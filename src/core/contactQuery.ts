@@ -45,6 +45,14 @@ export async function queryContact(config: FlowIQConfig, lookup: ContactLookup, 
   return batcher.load(normalizeLookup(lookup), signal);
 }
 
+/**
+ * The key of a disabled query (no lookup given): "none" is a key `lookupKey`
+ * never gives (it gives digits or `invalid:…`), so `{ phoneNumber: "none" }` cannot share it.
+ */
+export function noLookupQueryKey(tenantId: string): ContactQueryKey {
+  return [...CONTACT_KEY_ROOT, tenantId, "none"];
+}
+
 /** The plain (framework-free) options both the hooks and the server prefetch use. */
 export function buildContactQuery(config: FlowIQConfig, lookup: ContactLookup) {
   // The key deliberately holds no baseUrl or key: a server prefetch straight to the

@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse, type HttpHandler } from "msw";
+import { normalizeDigits } from "../core/normalizeLookup.js";
 import { DEFAULT_BASE_URL, type Contact } from "../core/types.js";
 import { buildContact } from "./buildContact.js";
 import { contactBatchRoute } from "./contactBatchRoute.js";
@@ -18,9 +19,16 @@ export type ContactHandlersOptions = {
   failures?: number;
 };
 
-/** The digits of a phone number or WhatsApp id, as the API compares them. */
+/**
+ * The digits of a phone number or WhatsApp id, as the API compares them
+ * (the library's own normalisation), or `""` for a value that holds no valid number.
+ */
 export function contactDigits(value: string | null | undefined): string {
-  return (value ?? "").replace(/\D/g, "").replace(/^00/, "");
+  try {
+    return normalizeDigits(value ?? "");
+  } catch {
+    return "";
+  }
 }
 
 /** `GET {baseUrl}/contact` handled the way the API does, for stories and tests. */

@@ -1,6 +1,6 @@
 "use client";
 import { skipToken, useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
-import { contactQueryKey, type ContactQueryKey } from "../core/contactQuery.js";
+import { noLookupQueryKey, type ContactQueryKey } from "../core/contactQuery.js";
 import type { FlowIQError } from "../core/FlowIQError.js";
 import type { Contact, ContactLookup } from "../core/types.js";
 import { contactQueryOptions, type ContactQueryOverrides } from "./contactQueryOptions.js";
@@ -20,6 +20,6 @@ export function useContact<TData = Contact | null>(
   const merged = { ...clientRetryDefaults(queryClient), ...options } as ContactQueryOverrides<TData>;
   const query: UseQueryOptions<Contact | null, FlowIQError, TData, ContactQueryKey> = lookup
     ? contactQueryOptions(config, lookup, merged)
-    : { ...merged, queryKey: contactQueryKey(config.tenantId, "none"), queryFn: skipToken };
+    : { ...merged, queryKey: noLookupQueryKey(config.tenantId), queryFn: skipToken };
   return useQuery(query, queryClient);
 }

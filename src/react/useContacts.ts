@@ -1,7 +1,7 @@
 "use client";
 import { skipToken, useQueries, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { contactQueryKey, lookupKey, type ContactQueryKey } from "../core/contactQuery.js";
+import { lookupKey, noLookupQueryKey, type ContactQueryKey } from "../core/contactQuery.js";
 import type { FlowIQError } from "../core/FlowIQError.js";
 import type { Contact, ContactLookup } from "../core/types.js";
 import { contactQueryOptions, type ContactQueryOverrides } from "./contactQueryOptions.js";
@@ -34,7 +34,7 @@ function createStableCombine() {
   };
 }
 
-// Rows without a lookup share one disabled query; no lookupKey is ever "none".
+// Rows without a lookup share one disabled query; no lookupKey is ever "none" (digits or "invalid:…").
 const NONE = "none";
 
 /**
@@ -71,7 +71,7 @@ export function useContacts(
       out.push(
         lookup
           ? contactQueryOptions(config, lookup, merged)
-          : { ...merged, queryKey: contactQueryKey(config.tenantId, NONE), queryFn: skipToken },
+          : { ...merged, queryKey: noLookupQueryKey(config.tenantId), queryFn: skipToken },
       );
     });
     return out;

@@ -44,3 +44,10 @@ export async function expectNoHorizontalOverflow(element: HTMLElement) {
   if (!inRealBrowser()) return;
   await expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
 }
+
+/**
+ * How long a play function waits for a state that needs the service worker, a
+ * retry or a delay. The default (1 s) fails on a busy or slow machine, where
+ * the worker's first answer alone can take longer.
+ */
+export const settled = { timeout: 15_000 };

@@ -33,13 +33,14 @@ afterEach(() => {
 
 /** Server HTML, then hydration of the same tree in the "browser"; returns what hydration reported. */
 async function serverThenHydrate(serverUi: ReactElement, browserUi: ReactElement) {
+  // Installed before the server render, so its warnings count too.
+  const consoleError = vi.spyOn(console, "error");
   const html = renderToString(serverUi);
   const container = document.createElement("div");
   container.innerHTML = html;
   document.body.append(container);
   const serverText = container.textContent;
   const recoverable: unknown[] = [];
-  const consoleError = vi.spyOn(console, "error");
   let root!: Root;
   await act(async () => {
     root = hydrateRoot(container, browserUi, { onRecoverableError: (error) => recoverable.push(error) });

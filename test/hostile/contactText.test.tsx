@@ -83,6 +83,8 @@ describe("ContactCard given link schemes in email and phone", () => {
   ])("makes no link from $field = $value", async ({ field, value }) => {
     // Only this field could make a link: the others are empty.
     const { card } = await renderContact({ ...buildContact(), phone_number: null, whatsapp_id: null, email: null, [field]: value });
+    // A ready card, which is the one that has links (an error card has none, so would pass for nothing).
+    expect(card).toHaveAttribute("data-state", "ready");
     expectSafeCard(card);
     expect(within(card).queryByRole("link")).toBeNull();
   });

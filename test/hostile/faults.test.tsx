@@ -1,7 +1,7 @@
 import { CancelledError, type QueryClient } from "@tanstack/react-query";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { delay, HttpResponse } from "msw";
-import type { FlowIQError } from "../../src/core/FlowIQError.js";
+import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { contactRetryDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, shouldRetryContact } from "../../src/core/retryPolicy.js";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
@@ -65,19 +65,15 @@ describe("getContact given a fault in the connection", () => {
       await delay("infinite");
       return HttpResponse.json(okBody());
     });
-    const started = Date.now();
     expect(await fetchContact({ timeoutMs: 60 })).toMatchObject({ kind: "error", code: "timeout", message: expect.stringContaining("60 ms") });
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(requests).toHaveLength(1);
   });
 
   it("gives up with timeout when a real server stalls mid-body", async () => {
     const stalling = await stallingServer();
     try {
-      const started = Date.now();
       const outcome = await fetchContact({ baseUrl: stalling.url, fetch: realFetch, timeoutMs: 150 });
       expect(outcome).toMatchObject({ kind: "error", code: "timeout" });
-      expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       await stalling.close();
     }
@@ -128,8 +124,9 @@ describe("getContact given 429 Too Many Requests", () => {
 
 type PolicyRow = { name: string; error: Partial<FlowIQError>; retried: boolean; delays?: number[] };
 
+/** A real FlowIQError, so the table checks the library's own `retryable`, not a copy of its list. */
 const err = (code: FlowIQError["code"], extra: Partial<FlowIQError> = {}) =>
-  Object.assign(Object.create(Error.prototype) as Error, { name: "FlowIQError", code, ...extra, retryable: ["rate_limited", "server", "network", "timeout"].includes(code) });
+  new FlowIQError(code, `a ${code} error`, { status: extra.status, retryAfterMs: extra.retryAfterMs });
 
 describe("the retry policy (shouldRetryContact, contactRetryDelay)", () => {
   const rows: PolicyRow[] = [
@@ -286,8 +283,9 @@ describe("a mounted contact given faults", () => {
   it("makes no more requests once unmounted during the retry backoff", async () => {
     const requests = answerWith(unavailable);
     const logged = captureConsole();
+    const queryClient = createPolicyQueryClient();
     const { unmount } = render(
-      <FlowIQProvider tenantId="acme" apiKey={TEST_KEY} queryClient={createPolicyQueryClient()}>
+      <FlowIQProvider tenantId="acme" apiKey={TEST_KEY} queryClient={queryClient}>
         <Name />
       </FlowIQProvider>,
     );
@@ -335,8 +333,9 @@ describe("a ContactCard unmounted while loading", () => {
       return HttpResponse.json(okBody());
     });
     const logged = captureConsole();
+    const queryClient = createPolicyQueryClient();
     const { unmount } = render(
-      <FlowIQProvider tenantId="acme" apiKey={TEST_KEY} queryClient={createPolicyQueryClient()}>
+      <FlowIQProvider tenantId="acme" apiKey={TEST_KEY} queryClient={queryClient}>
         <ContactCard phoneNumber="+27 12 345 6789" />
       </FlowIQProvider>,
     );
@@ -344,7 +343,8 @@ describe("a ContactCard unmounted while loading", () => {
     expect(document.querySelector('[data-state="loading"]')).not.toBeNull();
     unmount();
     await waitFor(() => expect(signal?.aborted).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Nothing fetching, so no retry is waiting either.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(requests).toHaveLength(1);
     expect(logged()).toBe("");
   });

@@ -7,7 +7,7 @@ import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { useContacts } from "../../src/react/useContacts.js";
 import { server } from "../server.js";
 import { recordRequests, renderWithProvider } from "../utils.js";
-import { askedDigits, contactDigitsAt, dashboardContact, mixedDashboard } from "./dashboard.js";
+import { contactDigitsAt, generateContacts, mixedDashboard } from "../../standin/index.js";
 
 type Results = Array<UseQueryResult<Contact | null, FlowIQError>>;
 
@@ -32,7 +32,11 @@ function copies(lookups: ReadonlyArray<ContactLookup | null>): Array<ContactLook
   return lookups.map((lookup) => (lookup ? { ...lookup } : lookup));
 }
 
-const CONTACTS = Array.from({ length: 50 }, (_, index) => dashboardContact(index));
+const CONTACTS = generateContacts(50);
+const askedDigits = (request: Request) => {
+  const params = new URL(request.url).searchParams;
+  return params.get("phone_number") ?? params.get("whatsapp_id") ?? "";
+};
 const DASHBOARD = mixedDashboard(200, 50);
 
 describe("useContacts given 200 lookups over 50 contacts written in mixed forms", () => {
@@ -95,7 +99,7 @@ describe("useContacts given lookups that did not change", () => {
 
     act(() => {
       queryClient.setQueryData(contactQueryKey("acme", contactDigitsAt(changed.contactIndex)), {
-        ...dashboardContact(changed.contactIndex),
+        ...CONTACTS[changed.contactIndex]!,
         full_name: "Renamed",
       });
     });
@@ -123,5 +127,12 @@ describe("useContacts given lookups that did not change", () => {
     expect(latest()[1]?.fetchStatus).toBe("idle");
     expect(latest()[1]?.data).toBeUndefined();
     expect(requests).toHaveLength(2);
+  });
+
+  it('keeps a row with no lookup apart from a row whose number is the text "none"', async () => {
+    const { latest } = renderContacts([null, { phoneNumber: "none" }]);
+
+    await waitFor(() => expect(latest()[1]?.error?.code).toBe("invalid_lookup"));
+    expect(latest()[0]).toMatchObject({ status: "pending", fetchStatus: "idle", error: null });
   });
 });

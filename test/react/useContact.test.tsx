@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient, useQuery } from "@tanstack/react-query";
-import { act, render, renderHook, screen, waitFor } from "@testing-library/react";
-import { delay, http, HttpResponse } from "msw";
+import { render, renderHook, screen, waitFor } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
 import { Suspense, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import type { ContactLookup } from "../../src/core/types.js";
@@ -49,10 +49,18 @@ describe("useContact", () => {
   it.each([null, undefined])("makes no request for a %s lookup", async (lookup) => {
     const requests = recordRequests(server);
     const { result } = renderHook(() => useContact(lookup), { wrapper: wrapperFor(createTestQueryClient()) });
-    await new Promise((r) => setTimeout(r, 30));
+    // Mounted with its effects run: a fetch would have started by now.
     expect(result.current.fetchStatus).toBe("idle");
     expect(result.current.isPending).toBe(true);
     expect(requests).toHaveLength(0);
+  });
+
+  it('keeps a card with no lookup apart from one whose number is the text "none"', async () => {
+    const { result } = renderHook(() => ({ none: useContact(null), text: useContact({ phoneNumber: "none" }) }), {
+      wrapper: wrapperFor(new QueryClient()),
+    });
+    await waitFor(() => expect(result.current.text.error?.code).toBe("invalid_lookup"));
+    expect(result.current.none).toMatchObject({ status: "pending", fetchStatus: "idle", error: null });
   });
 
   it("turns an invalid number into an invalid_lookup error with no request and no retry", async () => {
@@ -129,18 +137,24 @@ describe("useContact", () => {
   });
 
   it("cancels its request when the last component using it unmounts", async () => {
-    let aborted: boolean | undefined;
+    let aborted = false;
+    let arrived!: () => void;
+    const reached = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
     server.use(
       http.get(`${API}/contact`, async ({ request }) => {
-        await delay(300);
+        arrived();
+        // Answers only once the request is aborted: without the cancel, the test times out.
+        await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }));
         aborted = request.signal.aborted;
-        return HttpResponse.json({ success: true, contact: ada });
+        return HttpResponse.error();
       }),
     );
     const { unmount } = renderHook(() => useContact({ phoneNumber: "27123456789" }), {
       wrapper: wrapperFor(createTestQueryClient()),
     });
-    await new Promise((r) => setTimeout(r, 30));
+    await reached;
     unmount();
     await waitFor(() => expect(aborted).toBe(true));
   });
@@ -153,8 +167,8 @@ describe("useContact", () => {
     await waitFor(() => expect(first.result.current.isSuccess).toBe(true));
     first.unmount();
     const second = renderHook(() => useContact({ whatsappId: "27123456789" }), { wrapper: wrapperFor(queryClient) });
-    expect(second.result.current.data?.id).toBe("ada");
-    await new Promise((r) => setTimeout(r, 30));
+    // Mounted with its effects run: a refetch would have started by now.
+    expect(second.result.current).toMatchObject({ data: { id: "ada" }, fetchStatus: "idle" });
     expect(requests).toHaveLength(1);
   });
 
@@ -237,8 +251,8 @@ describe("contactQueryOptions and prefetching", () => {
     await queryClient.prefetchQuery(contactQueryOptions({ tenantId: "acme", apiKey: TEST_KEY }, { phoneNumber: "27123456789" }));
     expect(requests).toHaveLength(1);
     const { result } = renderHook(() => useContact({ phoneNumber: "+27 12 345 6789" }), { wrapper: wrapperFor(queryClient) });
-    expect(result.current.data?.id).toBe("ada");
-    await new Promise((r) => setTimeout(r, 30));
+    // Mounted with its effects run: a refetch would have started by now.
+    expect(result.current).toMatchObject({ data: { id: "ada" }, fetchStatus: "idle" });
     expect(requests).toHaveLength(1);
   });
 
@@ -262,7 +276,8 @@ describe("contactQueryOptions and prefetching", () => {
       </FlowIQProvider>,
     );
     expect(screen.getByText("Ada Lovelace")).toBeInTheDocument();
-    await act(() => new Promise((r) => setTimeout(r, 30)));
+    // Hydrated and mounted with its effects run: a refetch would be in flight by now.
+    expect(browserClient.isFetching()).toBe(0);
     expect(requests).toHaveLength(0);
   });
 });

@@ -77,12 +77,15 @@ describe("createContactRouteHandler when created", () => {
   });
 
   it("never puts the key in a creation error", () => {
+    let thrown: unknown;
     try {
       createContactRouteHandler({ tenantId: "", apiKey: KEY, authorize: () => true });
     } catch (error) {
-      expect(String((error as Error).message)).not.toContain(KEY);
-      expect(String((error as Error).stack)).not.toContain(KEY);
+      thrown = error;
     }
+    expect(thrown).toMatchObject({ code: "config" });
+    expect(String((thrown as Error).message)).not.toContain(KEY);
+    expect(String((thrown as Error).stack)).not.toContain(KEY);
   });
 });
 
@@ -292,14 +295,13 @@ describe("createContactRouteHandler given an upstream failure", () => {
   it("answers 504 when the API does not answer within timeoutMs", async () => {
     server.use(
       http.get(`${API}/contact`, async () => {
-        await delay(2000);
+        // Never answers: only the route's own timeout can end the request.
+        await delay("infinite");
         return HttpResponse.json({ success: true, contact: ada });
       }),
     );
-    const started = Date.now();
     const response = await handler({ timeoutMs: 50 })(get("?phone_number=27825550101"));
     expect(response.status).toBe(504);
-    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it("answers an upstream 400 with 400, keeping the API's reason", async () => {

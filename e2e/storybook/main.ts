@@ -1,11 +1,11 @@
-// The project's Storybook, built for the CSP check with source maps, so each
-// violation's script position maps back to a source file (ours, or Storybook's).
+// The project's Storybook as the browser checks (e2e/stories) see it: story pages only, built
+// with source maps, so each CSP violation's script position maps back to a source file.
 import type { StorybookConfig } from "@storybook/react-vite";
 import project from "../../.storybook/main";
 
 const config: StorybookConfig = {
   ...project,
-  // Story pages only: the check opens iframe.html?id=…&viewMode=story.
+  // Story pages only: the checks open iframe.html?id=…&viewMode=story.
   stories: ["../../stories/**/*.stories.@(ts|tsx)"],
   staticDirs: ["../../public"],
   async viteFinal(viteConfig, options) {

@@ -1,10 +1,11 @@
-// @vitest-environment node
+// What an app's bundler keeps of the built package (dist/ from `npm run build`): importing the hook
+// must not pull in the card, and the server entry no React layer. Checked with esbuild and Vite.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { expect, test } from "@playwright/test";
 import { build as esbuild } from "esbuild";
 import { build as viteBuild, type Rollup } from "vite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = resolve(import.meta.dirname, "../..");
 const PEERS = ["react", "react-dom", "@tanstack/react-query", "msw"];
@@ -13,20 +14,14 @@ const isPeer = (id: string) => PEERS.some((peer) => id === peer || id.startsWith
 let app: string;
 
 /**
- * The package as a user's app sees it: the library built by the project's own
- * vite.config.ts, under node_modules/@flowiq/react with the real package.json
- * (whose "sideEffects" is what lets bundlers drop unused modules).
+ * The package as a user's app sees it: the built dist/ under node_modules/@flowiq/react
+ * with the real package.json (whose "sideEffects" is what lets bundlers drop unused modules).
  */
-beforeAll(async () => {
+test.beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), "flowiq-treeshake-"));
   const pkg = join(app, "node_modules", "@flowiq", "react");
   mkdirSync(pkg, { recursive: true });
-  await viteBuild({
-    configFile: join(root, "vite.config.ts"),
-    root,
-    logLevel: "silent",
-    build: { outDir: join(pkg, "dist"), emptyOutDir: true, sourcemap: false },
-  });
+  cpSync(join(root, "dist"), join(pkg, "dist"), { recursive: true });
   cpSync(join(root, "package.json"), join(pkg, "package.json"));
   // The package's own dependencies (@floating-ui/dom), installed beside it as npm would.
   const { dependencies = {} } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
@@ -34,9 +29,9 @@ beforeAll(async () => {
     mkdirSync(dirname(join(app, "node_modules", name)), { recursive: true });
     symlinkSync(join(root, "node_modules", name), join(app, "node_modules", name), "dir");
   }
-}, 60_000);
+});
 
-afterAll(() => {
+test.afterAll(() => {
   if (app) rmSync(app, { recursive: true, force: true });
 });
 
@@ -87,6 +82,8 @@ const bundlers = [
   ["esbuild", bundleWithEsbuild],
   ["vite", bundleWithVite],
 ] as const;
+
+/** Library modules in a bundle, as paths inside the package's dist/. */
 /** A bundle split as an app's bundler splits it: what the page loads first, and the chunks only an import() loads. */
 type SplitBundle = { entry: Bundle; lazy: Bundle };
 
@@ -160,8 +157,6 @@ const splitters = [
   ["vite", splitWithVite],
 ] as const;
 
-
-/** Library modules in a bundle, as paths inside the package's dist/. */
 function libraryModules(bundle: Bundle): string[] {
   return bundle.modules
     .map((id) => id.replace(/\\/g, "/"))
@@ -169,8 +164,8 @@ function libraryModules(bundle: Bundle): string[] {
     .map((id) => id.slice(id.indexOf("/dist/") + "/dist/".length));
 }
 
-describe.each(bundlers)("an app that imports only the hook and the provider, bundled with %s", (_name, bundle) => {
-  it("contains no ContactCard code and no card class names", async () => {
+for (const [name, bundle] of bundlers) {
+  test(`an app that imports only the hook and the provider, bundled with ${name}, has no ContactCard code and no card class names`, async () => {
     const result = await bundle(`export { FlowIQProvider, useContact } from "@flowiq/react";`);
 
     const modules = libraryModules(result);
@@ -179,10 +174,17 @@ describe.each(bundlers)("an app that imports only the hook and the provider, bun
     expect(modules.filter((id) => id.startsWith("components/"))).toEqual([]);
     expect(result.code).not.toMatch(/fiq-card|fiq-avatar|fiq-tag|ContactCard/);
   });
-});
 
-describe.each(splitters)("an app that imports only the hook and the provider, split into chunks by %s", (_name, split) => {
-  it("loads the batch client only in a chunk of its own, fetched when a provider with batch first asks for a contact", async () => {
+  test(`an app that imports the card, bundled with ${name}, contains the card (so the check above can fail)`, async () => {
+    const result = await bundle(`export { FlowIQProvider, ContactCard } from "@flowiq/react";`);
+
+    expect(libraryModules(result)).toContain("components/ContactCard/ContactCard.js");
+    expect(result.code).toContain("fiq-card");
+  });
+}
+
+for (const [name, split] of splitters) {
+  test(`an app that imports only the hook and the provider, split into chunks by ${name}, loads the batch client only in a chunk of its own`, async () => {
     const { entry, lazy } = await split(`export { FlowIQProvider, useContact } from "@flowiq/react";`);
 
     expect(libraryModules(entry)).toContain("react/FlowIQProvider.js");
@@ -192,20 +194,11 @@ describe.each(splitters)("an app that imports only the hook and the provider, sp
     expect(libraryModules(lazy)).toContain("core/contactBatcher.js");
     expect(lazy.code).toContain("batch format");
   });
-});
+}
 
-describe.each(bundlers)("an app that imports the card, bundled with %s", (_name, bundle) => {
-  it("contains the card (so the check above can fail)", async () => {
-    const result = await bundle(`export { FlowIQProvider, ContactCard } from "@flowiq/react";`);
-
-    expect(libraryModules(result)).toContain("components/ContactCard/ContactCard.js");
-    expect(result.code).toContain("fiq-card");
-  });
-});
-
-describe.each(bundlers)("the 0.2 dashboard components, bundled with %s", (_name, bundle) => {
+for (const [name, bundle] of bundlers) {
   // Chip, hover card and Floating UI stay out of an app that does not import them, and are there when it does.
-  it("leave no chip, hover card or Floating UI code in an app that imports only the hook, or only the card", async () => {
+  test(`the 0.2 dashboard components, bundled with ${name}, stay out of an app that imports only the hook or only the card`, async () => {
     const isDashboardCode = (id: string) => /components\/(ContactChip|ContactHoverCard)\/|@floating-ui\//.test(id);
     const [hookOnly, cardOnly, hoverCard] = await Promise.all([
       bundle(`export { FlowIQProvider, useContact } from "@flowiq/react";`),
@@ -227,24 +220,18 @@ describe.each(bundlers)("the 0.2 dashboard components, bundled with %s", (_name,
     );
     expect(hoverCard.code).toMatch(/fiq-hovercard/);
   });
+}
+
+test("a server module that imports @flowiq/react/server pulls in no React layer and no component code", async () => {
+  const result = await bundleWithEsbuild(`export { getContact, prefetchContact, createContactRouteHandler } from "@flowiq/react/server";`);
+
+  const modules = libraryModules(result);
+  expect(modules).toContain("server/prefetchContact.js");
+  expect(modules).toContain("server/createContactRouteHandler.js");
+  expect(modules.filter((id) => id.startsWith("components/") || id.startsWith("react/"))).toEqual([]);
 });
 
-describe("a server module that imports @flowiq/react/server", () => {
-  it("pulls in no React layer and no component code", async () => {
-    const result = await bundleWithEsbuild(
-      `export { getContact, prefetchContact, createContactRouteHandler } from "@flowiq/react/server";`,
-    );
-
-    const modules = libraryModules(result);
-    expect(modules).toContain("server/prefetchContact.js");
-    expect(modules).toContain("server/createContactRouteHandler.js");
-    expect(modules.filter((id) => id.startsWith("components/") || id.startsWith("react/"))).toEqual([]);
-  });
-});
-
-describe("the built package.json", () => {
-  it("marks only stylesheets as having side effects, which the checks above rely on", () => {
-    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { sideEffects?: unknown };
-    expect(pkg.sideEffects).toEqual(["*.css"]);
-  });
+test("the package.json marks only stylesheets as having side effects, which the checks above rely on", () => {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { sideEffects?: unknown };
+  expect(pkg.sideEffects).toEqual(["*.css"]);
 });

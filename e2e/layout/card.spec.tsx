@@ -1,30 +1,40 @@
-import { screen } from "@testing-library/react";
+// jsdom lays nothing out, so these render the card's real markup (server-rendered here) with
+// the real stylesheet in Chromium and measure it.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { expect, test, type Page } from "@playwright/test";
+import { QueryClient } from "@tanstack/react-query";
 import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
 import { ContactCardSkeleton } from "../../src/components/ContactCard/ContactCardSkeleton.js";
 import { ContactCardView } from "../../src/components/ContactCard/ContactCardView.js";
+import { contactQueryKey } from "../../src/core/contactQuery.js";
+import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { buildContact } from "../../src/msw/buildContact.js";
-import { contactScenarios } from "../../src/msw/contactScenarios.js";
-import { CHROMIUM_ARGS, ensureChromium } from "../../scripts/ensure-chromium.mjs";
-import { server } from "../server.js";
-import { renderWithProvider } from "../utils.js";
+import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 
-// jsdom lays nothing out, so these render the real markup with the real stylesheet in Chromium.
-const css = readFileSync(resolve(__dirname, "../../src/styles.css"), "utf8");
+const css = readFileSync(resolve(import.meta.dirname, "../../src/styles.css"), "utf8");
 
-let browser: Browser;
+test.use({ viewport: { width: 900, height: 1200 } });
 let page: Page;
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
-}, 30_000);
-afterAll(async () => {
-  await browser?.close();
+test.beforeEach(({ page: fresh }) => {
+  page = fresh;
 });
+const describe = test.describe;
+const it = test;
+
+/** A ContactCard whose lookup failed with a network error, as a server would render it from that cache. */
+function errorCard() {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retryOnMount: false } } });
+  const query = queryClient.getQueryCache().build(queryClient, { queryKey: contactQueryKey("acme", "+27123456789") });
+  query.setState({ ...query.state, status: "error", error: new FlowIQError("network", "offline"), errorUpdatedAt: Date.now() });
+  return (
+    <FlowIQProvider tenantId="acme" queryClient={queryClient}>
+      <ContactCard phoneNumber="+27123456789" />
+    </FlowIQProvider>
+  );
+}
 
 /** Shows the markup in a column of the given width; the cards are then `#column > .fiq-card`. */
 async function layOut(html: string, width = 420) {
@@ -52,10 +62,8 @@ describe("ContactCardSkeleton laid out beside the card it stands for", () => {
 
 describe("ContactCard given an error, laid out", () => {
   it("draws one border all round, tinted, so no thick edge meets the corner radius", async () => {
-    server.use(...contactScenarios.networkError);
-    const { container } = renderWithProvider(<ContactCard phoneNumber="+27123456789" />);
-    await screen.findByRole("alert");
-    await layOut(container.innerHTML + markup(<ContactCardView contact={buildContact()} />));
+    await layOut(markup(errorCard(), <ContactCardView contact={buildContact()} />));
+    await expect(page.getByRole("alert")).toBeVisible();
     const [error, ready] = await page.$$eval(".fiq-card", (cards) =>
       cards.map((card) => {
         const style = getComputedStyle(card);

@@ -1,0 +1,162 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { SizeEntry } from "./sizes.js";
+
+const root = resolve(import.meta.dirname, "..");
+/** How long the stand-in API takes to answer each request during the bench. */
+export const API_DELAY_MS = 20;
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+
+type Timed = { ms: number[]; renders: number[] };
+export type Figures = {
+  runs: number;
+  machine: { date: string; cpu: string; cores: number; load: string; memory: string; node: string; os: string; chromium: string; playwright: string; react: string; query: string };
+  requests: { rows: number; distinct: number; distinctRaw: number; ours: number[]; baseline: number[]; oursMs: number[]; baselineMs: number[]; oursMax: number[]; baselineMax: number[] };
+  column: { count: number; runs: number; maxInFlight: number; fetchOnly: number[]; cards: Timed; cardsReduced: Timed; useContacts: Timed; useContactsReduced: Timed };
+  render: { count: number; samples: number; same: { viewEqualsFloor: boolean; connectedEqualsFloor: boolean }; floor: { js: number; total: number }; view: { js: number; total: number }; connected: { js: number; total: number } };
+  isolation: { cards: number; expected: number; rerendered: number; onlyThoseCards: boolean; shownRenamed: number; maxRendersPerCardOnMount: number };
+  memory: { count: number; distinct: number } & Record<"view" | "connected", { start: number; mounted: number; after: number[] }>;
+  sizes: SizeEntry[];
+};
+
+/** BENCHMARKS.md from the figures. */
+export function report({ runs, machine, requests, column, render, isolation, memory, sizes }: Figures): string {
+  const lines: string[] = [];
+  const push = (...more: string[]) => lines.push(...more);
+  const rq = {
+    ours: median(requests.ours),
+    baseline: median(requests.baseline),
+    oursMs: median(requests.oursMs),
+    baselineMs: median(requests.baselineMs),
+  };
+  const viewRatio = render.view.js / render.floor.js;
+  const connectedRatio = render.connected.js / render.floor.js;
+  const viewRatioTotal = render.view.total / render.floor.total;
+  const connectedRatioTotal = render.connected.total / render.floor.total;
+  const growth = (kind: "view" | "connected") => (memory[kind].after.at(-1) ?? 0) / memory[kind].start;
+  const changes = existsSync(join(root, "bench/CHANGES.md")) ? readFileSync(join(root, "bench/CHANGES.md"), "utf8").trim() : "";
+
+  push(
+    "# Benchmarks",
+    "",
+    `Written by \`npm run bench\` (bench/bench.spec.ts, a Playwright project) on ${machine.date}; do not edit by hand, run it again.`,
+    "These are figures, not tests: only the request counts and the bundle budgets are asserted, in `npm test`.",
+    "",
+    "## Machine",
+    "",
+    `- CPU: ${machine.cpu}, ${machine.cores} cores (shared with other work; load average ${machine.load} when the run started)`,
+    `- Memory: ${machine.memory}`,
+    `- Node ${machine.node}, Linux ${machine.os}`,
+    `- Chromium ${machine.chromium} (headless, playwright-core ${machine.playwright})`,
+    `- React ${machine.react}, @tanstack/react-query ${machine.query}`,
+    "",
+    "## Summary",
+    "",
+    "| # | measurement | figure | goal | |",
+    "|---|---|---|---|---|",
+    `| 1 | requests for 200 cards over 50 contacts in mixed forms | ${rq.ours} (baseline ${rq.baseline}) | ${requests.distinct} (one per contact) | ${verdict(rq.ours === requests.distinct)} |`,
+    `| 1b | 500 distinct cards loaded cold, time ÷ 500 bare fetches (animation on / reduced motion) | ${ratio(median(column.cards.ms) / median(column.fetchOnly))} / ${ratio(median(column.cardsReduced.ms) / median(column.fetchOnly))} | none set (1× = the network's own time) | |`,
+    `| 2a | 1,000 \`ContactCardView\`s, render ÷ floor | ${ratio(viewRatio)} | ≤ 1.3× | ${verdict(viewRatio <= 1.3)} |`,
+    `| 2b | 1,000 connected \`ContactCard\`s (warm cache), render ÷ floor | ${ratio(connectedRatio)} | ≤ 2× | ${verdict(connectedRatio <= 2)} |`,
+    `| 3 | cards re-rendered after \`setQueryData\` for one contact | ${isolation.rerendered} of ${isolation.cards} | ${isolation.expected} (that contact's cards) | ${verdict(isolation.onlyThoseCards)} |`,
+    `| 4 | heap after mounting and unmounting 10,000 connected cards, after GC | ${ratio(growth("connected"))} of start | ≤ 1.10× | ${verdict(growth("connected") <= 1.1)} |`,
+    ...sizes
+      .filter((size: SizeEntry) => size.sizeLimit)
+      .map((size: SizeEntry, index: number) => `| 5${"abc"[index]} | ${size.name} (min + gzip) | ${kb(size.size)} | ≤ ${kb(size.sizeLimit ?? 0)} | ${verdict(size.passed)} |`),
+    "",
+    `Medians of ${runs} runs unless said otherwise.`,
+    "",
+    "## 1. Requests for a dashboard",
+    "",
+    `A page of ${requests.rows} cards over ${requests.distinct} distinct contacts. Each contact appears ${requests.rows / requests.distinct} times, written a different way each time`,
+    '(`"+27 61 200 0000"`, `"0027-61-200-0000"`, `{ whatsappId: "27612000000" }`, `"(27) 612.000.000"`, plain digits, `"+27-612-000-000"`),',
+    `so the page holds ${requests.distinctRaw} different raw lookups. Every run starts from an empty cache; the stand-in API (the library's MSW handlers`,
+    `served over HTTP by standin/, on 127.0.0.1, another origin than the page) answers after ${API_DELAY_MS} ms and counts what reaches it.`,
+    "The baseline is what a code generator gives (orval-style `useGetContact(params)`: `useQuery` keyed by",
+    "`[\"/contact\", params]` with the raw parameters, fetching the URL), rendering the same `ContactCardView`.",
+    "",
+    "| | requests | time until all 200 cards show a contact | most requests in flight |",
+    "|---|---|---|---|",
+    `| @flowiq/react (\`<ContactCard>\` × 200) | **${rq.ours}** | ${ms(rq.oursMs)} | ${median(requests.oursMax)} |`,
+    `| baseline (generated hook keyed by raw params) | ${rq.baseline} | ${ms(rq.baselineMs)} | ${median(requests.baselineMax)} |`,
+    `| the limit (one per distinct contact) | ${requests.distinct} | | |`,
+    "",
+    `Also: ${column.count} distinct contacts loaded cold (median of ${column.runs}), as ${column.count} \`<ContactCard>\`s or as one column component`,
+    "reading all of them with `useContacts` and rendering `ContactCardView`s (skeletons while loading), with the skeleton animation",
+    "running and with it stopped by `prefers-reduced-motion: reduce`:",
+    "",
+    "| | animation | time until all show a contact | renders of the column |",
+    "|---|---|---|---|",
+    `| ${column.count} × \`<ContactCard>\` | on | ${ms(median(column.cards.ms))} | — |`,
+    `| ${column.count} × \`<ContactCard>\` | reduced motion | ${ms(median(column.cardsReduced.ms))} | — |`,
+    `| one \`useContacts(${column.count} lookups)\` column | on | ${ms(median(column.useContacts.ms))} | ${median(column.useContacts.renders)} |`,
+    `| one \`useContacts(${column.count} lookups)\` column | reduced motion | ${ms(median(column.useContactsReduced.ms))} | ${median(column.useContactsReduced.renders)} |`,
+    "",
+    `Most requests in flight at once: ${column.maxInFlight} (\`maxConcurrentRequests\` default 6). For scale: ${column.count} bare \`fetch\` calls, six at a time,`,
+    `take ${ms(median(column.fetchOnly))} here.`,
+    "",
+    "## 2. Render time",
+    "",
+    `${render.count} cards mounted at once into an empty root with \`flushSync\` (render, commit and the effects of a sync update), in the`,
+    "production build of the page (Vite, `mode: \"production\"`, minified, React's production build), with `styles.css` loaded.",
+    "**Floor**: a plain component that writes the very same DOM with no library code: each card's finished DOM is captured once",
+    "and written back with `createElement` from that template (no formatting, labels, hooks or child components).",
+    `The view and the connected card write the same DOM as the floor (checked each run: view ${render.same.viewEqualsFloor ? "identical" : "**differs**"}, connected ${render.same.connectedEqualsFloor ? "identical" : "**differs**"}, useId values aside).`,
+    `Connected cards read a warm cache (every contact set with \`setQueryData\` just before the mount). Each kind is mounted ${render.samples} times after 2 warm-up rounds,`,
+    "in rotating order, with a garbage collection before each mount; the figures are the medians of those mounts.",
+    "",
+    "| | JS (render + commit) | ÷ floor | JS + style + layout | ÷ floor | goal |",
+    "|---|---|---|---|---|---|",
+    `| floor | ${ms(render.floor.js)} | 1.00× | ${ms(render.floor.total)} | 1.00× | |`,
+    `| \`ContactCardView\` | ${ms(render.view.js)} | ${ratio(viewRatio)} | ${ms(render.view.total)} | ${ratio(viewRatioTotal)} | ≤ 1.3× (${verdict(viewRatio <= 1.3)}) |`,
+    `| connected \`ContactCard\` | ${ms(render.connected.js)} | ${ratio(connectedRatio)} | ${ms(render.connected.total)} | ${ratio(connectedRatioTotal)} | ≤ 2× (${verdict(connectedRatio <= 2)}) |`,
+    "",
+    "The goal is judged on the JS column (the part the library controls); style and layout are the same work for all three.",
+    "",
+    "## 3. Update isolation",
+    "",
+    `${isolation.cards} connected cards over 50 contacts (a warm cache), each inside its own \`<Profiler>\`. After the page settles,`,
+    "`queryClient.setQueryData` renames contact 7; the cards whose Profiler reports a commit are counted.",
+    "`<Profiler>` reports nothing in React's plain production build, so this one page is built with `react-dom/profiling`",
+    "(production React with the profiler kept) in place of `react-dom/client`.",
+    "",
+    `- cards re-rendered: **${isolation.rerendered}** of ${isolation.cards}; cards showing contact 7: ${isolation.expected}; only those: ${isolation.onlyThoseCards ? "yes" : "**no**"}`,
+    `- renamed cards on screen afterwards: ${isolation.shownRenamed}`,
+    `- most commits of one card while mounting from the warm cache: ${isolation.maxRendersPerCardOnMount} (1 = no render beyond the first)`,
+    "",
+    "## 4. Memory",
+    "",
+    `${memory.count.toLocaleString("en-US")} cards over ${memory.distinct} contacts, mounted and unmounted three times in a row. Heap is V8's used heap`,
+    "(`Runtime.getHeapUsage`) after `HeapProfiler.collectGarbage` (twice). The cache holds the contacts before the start figure is taken,",
+    "and one 100-card mount and unmount warms the page up first, so the figures show what the cards leave behind, not the cache or compiled code.",
+    "",
+    "| | start | with 10,000 mounted | after unmount 1 | after 3 | after 3 ÷ start | goal |",
+    "|---|---|---|---|---|---|---|",
+    ...(["view", "connected"] as const).map(
+      (kind) =>
+        `| ${kind === "view" ? "`ContactCardView`" : "connected `ContactCard`"} | ${mb(memory[kind].start)} | ${mb(memory[kind].mounted)} | ${mb(memory[kind].after[0] ?? 0)} | ${mb(memory[kind].after.at(-1) ?? 0)} | ${ratio(growth(kind))} | ≤ 1.10× (${verdict(growth(kind) <= 1.1)}) |`,
+    ),
+    "",
+    "## 5. Bundle size",
+    "",
+    "size-limit 12 with `@size-limit/preset-small-lib` (esbuild, minified, gzip; peers left out; `process.env.NODE_ENV` = `\"production\"`),",
+    "on the built package (`vite build` + `styles.css`), from `.size-limit.cjs`. `npm test` enforces the budgets (`npm run test:size`).",
+    "",
+    "| entry | size (min + gzip) | budget | |",
+    "|---|---|---|---|",
+    ...sizes.map((size: SizeEntry) => `| ${size.name} | ${kb(size.size)} | ${size.sizeLimit ? `≤ ${kb(size.sizeLimit)}` : "—"} | ${size.sizeLimit ? verdict(size.passed) : ""} |`),
+    "",
+  );
+  if (changes) push("## What changed and what it bought", "", changes, "");
+  return `${lines.join("\n")}\n`;
+}
