@@ -36,3 +36,15 @@ export { ContactCardSkeleton } from "./components/ContactCard/ContactCardSkeleto
 export type { ContactCardSkeletonProps } from "./components/ContactCard/ContactCardSkeleton.js";
 export { defaultContactCardLabels } from "./components/ContactCard/labels.js";
 export type { ContactCardLabels } from "./components/ContactCard/labels.js";
+export { ContactAvatar } from "./components/ContactParts/ContactAvatar.js";
+export type { ContactAvatarProps } from "./components/ContactParts/ContactAvatar.js";
+export { ContactName } from "./components/ContactParts/ContactName.js";
+export type { ContactNameProps } from "./components/ContactParts/ContactName.js";
+export { ContactBadges } from "./components/ContactParts/ContactBadges.js";
+export type { ContactBadgesProps, ContactBadgeTone } from "./components/ContactParts/ContactBadges.js";
+export { ContactDetails } from "./components/ContactParts/ContactDetails.js";
+export type { ContactDetailsProps, ContactDetailField } from "./components/ContactParts/ContactDetails.js";
+export { ContactTags } from "./components/ContactParts/ContactTags.js";
+export type { ContactTagsProps } from "./components/ContactParts/ContactTags.js";
+export { ContactSummary } from "./components/ContactParts/ContactSummary.js";
+export type { ContactSummaryProps } from "./components/ContactParts/ContactSummary.js";

@@ -1,0 +1,130 @@
+import { Fragment, type HTMLAttributes, type ReactNode } from "react";
+import type { Contact } from "../../core/types.js";
+import { cx, isEmail, locationText, phoneDigits, text } from "../ContactCard/format.js";
+import { resolveLabels, type ContactCardLabels } from "../ContactCard/labels.js";
+import { bidi, dateTime } from "./inline.js";
+
+/** A row of {@link ContactDetails}; each is also the key of its label in `ContactCardLabels`. */
+export type ContactDetailField = "phone" | "whatsapp" | "email" | "source" | "location" | "added";
+
+const ALL_FIELDS: readonly ContactDetailField[] = ["phone", "whatsapp", "email", "source", "location", "added"];
+
+export type ContactDetailsProps = Omit<HTMLAttributes<HTMLDListElement>, "children"> & {
+  /** The contact whose details to list. */
+  contact: Contact;
+  /**
+   * Which rows to show, in this order; a row with no value is left out.
+   * @default ["phone", "whatsapp", "email", "source", "location", "added"]
+   * @example fields={["phone", "email"]}
+   */
+  fields?: readonly ContactDetailField[];
+  /**
+   * BCP 47 locale for the added date; an unsupported one falls back to `"en-US"`.
+   * @default "en-US"
+   */
+  locale?: string;
+  /**
+   * IANA time zone for the added date, explicit so server and browser agree.
+   * @default "UTC"
+   */
+  timeZone?: string;
+  /**
+   * Extra classes, added after `fiq-details`.
+   * @default undefined
+   */
+  className?: string;
+  /**
+   * Overrides for the row labels and link texts.
+   * @default defaultContactCardLabels
+   */
+  labels?: Partial<ContactCardLabels>;
+};
+
+/** Links are built from digits or a checked address only, so no contact text can choose a scheme. */
+function phoneValue(contact: Contact): ReactNode {
+  const digits = phoneDigits(contact.phone_number);
+  if (!digits) return bidi(text(contact.phone_number));
+  return (
+    <a className="fiq-link" href={`tel:+${digits}`} dir="ltr">
+      {`+${digits}`}
+    </a>
+  );
+}
+
+/** The chat link; it says "Open chat" rather than repeat the phone number shown just above it. */
+function whatsappValue(contact: Contact, labels: ContactCardLabels): ReactNode {
+  const phone = phoneDigits(contact.phone_number);
+  const digits = phoneDigits(contact.whatsapp_id) ?? phone;
+  if (!digits) return null;
+  const number = `+${digits}`;
+  const chat = digits === phone ? labels.whatsappChat : null;
+  return (
+    <a
+      className="fiq-link"
+      href={`https://wa.me/${digits}`}
+      dir="ltr"
+      target="_blank"
+      rel="noopener noreferrer"
+      aria-label={chat ? `${chat}, ${labels.whatsappLink(number)}` : labels.whatsappLink(number)}
+    >
+      {chat ?? number}
+    </a>
+  );
+}
+
+/** A checked address as a mailto: link that may wrap before its "@" and dots; anything else as text. */
+function emailValue(contact: Contact): ReactNode {
+  const email = text(contact.email);
+  if (!email || !isEmail(email)) return bidi(email);
+  const pieces = email.split(/(?=[@.])/);
+  return (
+    <a className="fiq-link" href={`mailto:${email}`} dir="ltr">
+      {pieces.map((piece, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          {piece}
+        </Fragment>
+      ))}
+    </a>
+  );
+}
+
+/**
+ * The contact's details as a description list: phone (`tel:`), WhatsApp (`wa.me`), email
+ * (`mailto:` for a valid address only), source, location and the date it was added.
+ * Rows without a value are left out, and nothing is rendered when no row has one.
+ * @example <ContactDetails contact={contact} fields={["phone", "whatsapp"]} />
+ */
+export function ContactDetails({
+  contact,
+  fields = ALL_FIELDS,
+  locale = "en-US",
+  timeZone = "UTC",
+  className,
+  labels,
+  ...rest
+}: ContactDetailsProps) {
+  const strings = resolveLabels(labels);
+  const source = contact.source;
+  const type = text(source?.type);
+  const values: Record<ContactDetailField, ReactNode> = {
+    phone: phoneValue(contact),
+    whatsapp: whatsappValue(contact, strings),
+    email: emailValue(contact),
+    source: bidi(type && strings.sourceType(type)),
+    location: bidi(locationText(source?.location)),
+    added: dateTime(source?.created_at, locale, timeZone) ?? dateTime(contact.created_at, locale, timeZone),
+  };
+  const shown = fields.filter((field) => values[field]);
+  if (shown.length === 0) return null;
+  return (
+    <dl {...rest} className={cx("fiq-details", className)} data-part="details">
+      {shown.map((field) => (
+        <Fragment key={field}>
+          <dt>{strings[field]}</dt>
+          <dd>{values[field]}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
