@@ -48,3 +48,7 @@ export { ContactTags } from "./components/ContactParts/ContactTags.js";
 export type { ContactTagsProps } from "./components/ContactParts/ContactTags.js";
 export { ContactSummary } from "./components/ContactParts/ContactSummary.js";
 export type { ContactSummaryProps } from "./components/ContactParts/ContactSummary.js";
+export { ContactDisplayProvider } from "./components/ContactDisplay/ContactDisplayProvider.js";
+export type { ContactDisplayProviderProps } from "./components/ContactDisplay/ContactDisplayProvider.js";
+export { useContactDisplay } from "./components/ContactDisplay/useContactDisplay.js";
+export type { ContactDisplay, ContactDisplayOptions } from "./components/ContactDisplay/useContactDisplay.js";

@@ -6,7 +6,8 @@ import { useContact } from "../../react/useContact.js";
 import { ContactCardSkeleton } from "./ContactCardSkeleton.js";
 import { ContactCardView, type ContactCardDisplayProps } from "./ContactCardView.js";
 import { phoneDigits, rootClass } from "./format.js";
-import { resolveLabels, type ContactCardLabels } from "./labels.js";
+import type { ContactCardLabels } from "./labels.js";
+import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 
 export type ContactCardProps = ContactCardDisplayProps &
   (
@@ -33,23 +34,24 @@ const errorLabel = (code: FlowIQErrorCode) =>
  * @example <ContactCard phoneNumber="+27 12 345 6789" headingLevel={2} />
  */
 export function ContactCard(props: ContactCardProps) {
-  const { phoneNumber, whatsappId, maxTags, locale, timeZone, labels, headingLevel, actions, className, ...rest } = props;
+  const { phoneNumber, whatsappId, maxTags, locale, timeZone, labels, formatPhone, headingLevel, actions, className, ...rest } = props;
+  const shown = useContactDisplay({ labels, formatPhone });
   // normalizeLookup reads an undefined field as absent; both or neither give the card its invalid_lookup error.
   const { data, error, refetch } = useContact({ phoneNumber, whatsappId } as ContactLookup);
 
   if (data) {
-    const display = { maxTags, locale, timeZone, labels, headingLevel, actions, className };
+    const display = { maxTags, locale, timeZone, labels, formatPhone, headingLevel, actions, className };
     return <ContactCardView {...rest} {...display} contact={data} />;
   }
   if (data === undefined && !error) return <ContactCardSkeleton {...rest} className={className} labels={labels} />;
 
-  const text = resolveLabels(labels);
+  const text = shown.labels;
   let message: string;
   let retry: ReactNode = null;
   if (data === null) {
     const raw = phoneNumber ?? whatsappId ?? "";
     const digits = phoneDigits(raw);
-    message = text.notFound(digits ? `+${digits}` : raw);
+    message = text.notFound(digits ? shown.formatPhone(digits) : raw);
   } else {
     const code: FlowIQErrorCode = isFlowIQError(error) ? error.code : "server";
     message = (text[errorLabel(code)] as string | undefined) ?? text.errorServer;

@@ -1,6 +1,7 @@
 import { Fragment, type HTMLAttributes } from "react";
 import { rootClass } from "./format.js";
-import { resolveLabels, type ContactCardLabels } from "./labels.js";
+import type { ContactCardLabels } from "./labels.js";
+import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 
 export type ContactCardSkeletonProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
   /**
@@ -24,9 +25,10 @@ const ROWS = ["md", "lg", "md", "sm", "md"];
  * @example <Suspense fallback={<ContactCardSkeleton />}>…</Suspense>
  */
 export function ContactCardSkeleton({ className, labels, ...rest }: ContactCardSkeletonProps) {
+  const { loading } = useContactDisplay({ labels }).labels;
   return (
     <div {...rest} className={rootClass(className)} data-state="loading" aria-busy="true">
-      <span className="fiq-sr-only">{resolveLabels(labels).loading}</span>
+      <span className="fiq-sr-only">{loading}</span>
       <div className="fiq-card__header" aria-hidden="true">
         <span className="fiq-avatar fiq-skeleton__block" />
         <div className="fiq-card__title">

@@ -7,48 +7,28 @@ import { ContactName } from "../ContactParts/ContactName.js";
 import { ContactSummary } from "../ContactParts/ContactSummary.js";
 import { ContactTags } from "../ContactParts/ContactTags.js";
 import { rootClass } from "./format.js";
-import type { ContactCardLabels } from "./labels.js";
+import type { ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
 /** How a card looks, shared by `ContactCard` and `ContactCardView`; other div attributes go to the root. */
-export type ContactCardDisplayProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
-  /**
-   * Extra classes for the root, added after `fiq-card`.
-   * @default undefined
-   */
-  className?: string;
-  /**
-   * Tags shown before a "+N more" button reveals the rest.
-   * @default 6
-   */
-  maxTags?: number;
-  /**
-   * BCP 47 locale for dates; an unsupported one falls back to `"en-US"`.
-   * @default "en-US"
-   */
-  locale?: string;
-  /**
-   * IANA time zone for dates; explicit so server and browser render the same text. An unknown one falls back to `"UTC"`.
-   * @default "UTC"
-   */
-  timeZone?: string;
-  /**
-   * Overrides for any visible string; the rest keep their defaults.
-   * @default defaultContactCardLabels
-   * @example labels={{ phone: "Telefon", moreTags: (n) => `+${n} weitere` }}
-   */
-  labels?: Partial<ContactCardLabels>;
-  /**
-   * Level of the name's heading, to fit the page's outline.
-   * @default 3
-   */
-  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
-  /**
-   * The host app's own buttons or links, shown at the foot of the card.
-   * @default undefined
-   * @example actions={<button onClick={openChat}>Open chat</button>}
-   */
-  actions?: ReactNode;
-};
+export type ContactCardDisplayProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
+  ContactDisplayOptions & {
+    /**
+     * Extra classes for the root, added after `fiq-card`.
+     * @default undefined
+     */
+    className?: string;
+    /**
+     * Level of the name's heading, to fit the page's outline.
+     * @default 3
+     */
+    headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+    /**
+     * The host app's own buttons or links, shown at the foot of the card.
+     * @default undefined
+     * @example actions={<button onClick={openChat}>Open chat</button>}
+     */
+    actions?: ReactNode;
+  };
 
 export type ContactCardViewProps = ContactCardDisplayProps & {
   /** The contact to show, as `useContact` or `getContact` returns it. */
@@ -68,6 +48,7 @@ export function ContactCardView({
   locale,
   timeZone,
   labels,
+  formatPhone,
   headingLevel,
   actions,
   ...rest
@@ -79,11 +60,11 @@ export function ContactCardView({
       <div className="fiq-card__header">
         <ContactAvatar contact={contact} />
         <div className="fiq-card__title">
-          <ContactName id={id} contact={contact} headingLevel={headingLevel} labels={labels} />
+          <ContactName id={id} contact={contact} headingLevel={headingLevel} labels={labels} formatPhone={formatPhone} />
           <ContactBadges contact={contact} labels={labels} />
         </div>
       </div>
-      <ContactDetails contact={contact} {...dates} />
+      <ContactDetails contact={contact} {...dates} formatPhone={formatPhone} />
       <ContactTags contact={contact} maxTags={maxTags} labels={labels} />
       <ContactSummary contact={contact} {...dates} />
       {actions != null && actions !== false && <div className="fiq-card__actions">{actions}</div>}

@@ -122,11 +122,14 @@ export const defaultContactCardLabels: ContactCardLabels = {
   errorInvalidResponse: "FlowIQ sent an answer that could not be read.",
 };
 
-/** The defaults with the caller's overrides on top (the same object when there are none). */
-export function resolveLabels(labels: Partial<ContactCardLabels> | undefined): ContactCardLabels {
-  if (!labels) return defaultContactCardLabels;
-  const out: Record<string, unknown> = { ...defaultContactCardLabels };
-  // An explicit `undefined` keeps the default rather than printing "undefined".
-  for (const [key, value] of Object.entries(labels)) if (value !== undefined && value !== null) out[key] = value;
-  return out as ContactCardLabels;
+/** The defaults with each layer of overrides on top, in order (the defaults object itself when there are none). */
+export function resolveLabels(...layers: (Partial<ContactCardLabels> | undefined)[]): ContactCardLabels {
+  let out: Record<string, unknown> | undefined;
+  for (const layer of layers) {
+    if (!layer) continue;
+    out ??= { ...defaultContactCardLabels };
+    // An explicit `undefined` keeps the default rather than printing "undefined".
+    for (const [key, value] of Object.entries(layer)) if (value !== undefined && value !== null) out[key] = value;
+  }
+  return (out ?? defaultContactCardLabels) as ContactCardLabels;
 }

@@ -1,9 +1,11 @@
 import type { HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
 import { cx, text } from "../ContactCard/format.js";
-import { resolveLabels, type ContactCardLabels } from "../ContactCard/labels.js";
+import type { ContactCardLabels } from "../ContactCard/labels.js";
+import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
-export type ContactBadgesProps = Omit<HTMLAttributes<HTMLUListElement>, "children"> & {
+export type ContactBadgesProps = Omit<HTMLAttributes<HTMLUListElement>, "children"> &
+  Pick<ContactDisplayOptions, "labels"> & {
   /** The contact whose status to show. */
   contact: Contact;
   /**
@@ -11,11 +13,6 @@ export type ContactBadgesProps = Omit<HTMLAttributes<HTMLUListElement>, "childre
    * @default undefined
    */
   className?: string;
-  /**
-   * Overrides for the badge texts and the list's name (`labels.status`).
-   * @default defaultContactCardLabels
-   */
-  labels?: Partial<ContactCardLabels>;
 };
 
 /** A hint for the badge's colour; the text always says it too. */
@@ -48,7 +45,7 @@ function badgesOf(contact: Contact, labels: ContactCardLabels): Badge[] {
  * @example <ContactBadges contact={contact} />
  */
 export function ContactBadges({ contact, className, labels, ...rest }: ContactBadgesProps) {
-  const strings = resolveLabels(labels);
+  const strings = useContactDisplay({ labels }).labels;
   const badges = badgesOf(contact, strings);
   if (badges.length === 0) return null;
   return (

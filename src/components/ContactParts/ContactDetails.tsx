@@ -1,7 +1,7 @@
 import { Fragment, type HTMLAttributes, type ReactNode } from "react";
 import type { Contact } from "../../core/types.js";
 import { cx, isEmail, locationText, phoneDigits, text } from "../ContactCard/format.js";
-import { resolveLabels, type ContactCardLabels } from "../ContactCard/labels.js";
+import { useContactDisplay, type ContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 import { bidi, dateTime } from "./inline.js";
 
 /** A row of {@link ContactDetails}; each is also the key of its label in `ContactCardLabels`. */
@@ -9,7 +9,8 @@ export type ContactDetailField = "phone" | "whatsapp" | "email" | "source" | "lo
 
 const ALL_FIELDS: readonly ContactDetailField[] = ["phone", "whatsapp", "email", "source", "location", "added"];
 
-export type ContactDetailsProps = Omit<HTMLAttributes<HTMLDListElement>, "children"> & {
+export type ContactDetailsProps = Omit<HTMLAttributes<HTMLDListElement>, "children"> &
+  Pick<ContactDisplayOptions, "locale" | "timeZone" | "labels" | "formatPhone"> & {
   /** The contact whose details to list. */
   contact: Contact;
   /**
@@ -19,44 +20,29 @@ export type ContactDetailsProps = Omit<HTMLAttributes<HTMLDListElement>, "childr
    */
   fields?: readonly ContactDetailField[];
   /**
-   * BCP 47 locale for the added date; an unsupported one falls back to `"en-US"`.
-   * @default "en-US"
-   */
-  locale?: string;
-  /**
-   * IANA time zone for the added date, explicit so server and browser agree.
-   * @default "UTC"
-   */
-  timeZone?: string;
-  /**
    * Extra classes, added after `fiq-details`.
    * @default undefined
    */
   className?: string;
-  /**
-   * Overrides for the row labels and link texts.
-   * @default defaultContactCardLabels
-   */
-  labels?: Partial<ContactCardLabels>;
 };
 
 /** Links are built from digits or a checked address only, so no contact text can choose a scheme. */
-function phoneValue(contact: Contact): ReactNode {
+function phoneValue(contact: Contact, display: ContactDisplay): ReactNode {
   const digits = phoneDigits(contact.phone_number);
   if (!digits) return bidi(text(contact.phone_number));
   return (
     <a className="fiq-link" href={`tel:+${digits}`} dir="ltr">
-      {`+${digits}`}
+      {display.formatPhone(digits)}
     </a>
   );
 }
 
 /** The chat link; it says "Open chat" rather than repeat the phone number shown just above it. */
-function whatsappValue(contact: Contact, labels: ContactCardLabels): ReactNode {
+function whatsappValue(contact: Contact, { labels, formatPhone }: ContactDisplay): ReactNode {
   const phone = phoneDigits(contact.phone_number);
   const digits = phoneDigits(contact.whatsapp_id) ?? phone;
   if (!digits) return null;
-  const number = `+${digits}`;
+  const number = formatPhone(digits);
   const chat = digits === phone ? labels.whatsappChat : null;
   return (
     <a
@@ -98,22 +84,25 @@ function emailValue(contact: Contact): ReactNode {
 export function ContactDetails({
   contact,
   fields = ALL_FIELDS,
-  locale = "en-US",
-  timeZone = "UTC",
-  className,
+  locale,
+  timeZone,
   labels,
+  formatPhone,
+  className,
   ...rest
 }: ContactDetailsProps) {
-  const strings = resolveLabels(labels);
+  const display = useContactDisplay({ locale, timeZone, labels, formatPhone });
+  const strings = display.labels;
   const source = contact.source;
   const type = text(source?.type);
+  const added = (value: unknown) => dateTime(value, display.locale, display.timeZone);
   const values: Record<ContactDetailField, ReactNode> = {
-    phone: phoneValue(contact),
-    whatsapp: whatsappValue(contact, strings),
+    phone: phoneValue(contact, display),
+    whatsapp: whatsappValue(contact, display),
     email: emailValue(contact),
     source: bidi(type && strings.sourceType(type)),
     location: bidi(locationText(source?.location)),
-    added: dateTime(source?.created_at, locale, timeZone) ?? dateTime(contact.created_at, locale, timeZone),
+    added: added(source?.created_at) ?? added(contact.created_at),
   };
   const shown = fields.filter((field) => values[field]);
   if (shown.length === 0) return null;

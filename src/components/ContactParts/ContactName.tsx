@@ -1,10 +1,10 @@
 import type { HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
-import type { ContactCardLabels } from "../ContactCard/labels.js";
-import { resolveLabels } from "../ContactCard/labels.js";
 import { contactNumber, cx, text } from "../ContactCard/format.js";
+import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
-export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "children"> & {
+export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "children"> &
+  Pick<ContactDisplayOptions, "labels" | "formatPhone"> & {
   /** The contact to name. */
   contact: Contact;
   /**
@@ -22,19 +22,15 @@ export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "childre
    * @default undefined
    */
   className?: string;
-  /**
-   * Overrides for `labels.unknownContact`, shown when there is neither a name nor a number.
-   * @default defaultContactCardLabels
-   */
-  labels?: Partial<ContactCardLabels>;
 };
 
 /**
- * The contact's name as a heading; else its number (`+digits`), else "Unknown contact".
+ * The contact's name as a heading; else its number (as `formatPhone` shows it), else "Unknown contact".
  * The name keeps its own direction and, clamped by the stylesheet, its full text in `title`.
  * @example <ContactName contact={contact} headingLevel={2} />
  */
-export function ContactName({ contact, headingLevel = 3, as, className, labels, ...rest }: ContactNameProps) {
+export function ContactName({ contact, headingLevel = 3, as, className, labels, formatPhone, ...rest }: ContactNameProps) {
+  const display = useContactDisplay({ labels, formatPhone });
   const name = text(contact.full_name);
   const digits = contactNumber(contact);
   // h3 for a level that does not exist.
@@ -48,7 +44,7 @@ export function ContactName({ contact, headingLevel = 3, as, className, labels, 
       dir={name ? "auto" : "ltr"}
       title={name ?? undefined}
     >
-      {name ?? (digits ? `+${digits}` : resolveLabels(labels).unknownContact)}
+      {name ?? (digits ? display.formatPhone(digits) : display.labels.unknownContact)}
     </Element>
   );
 }

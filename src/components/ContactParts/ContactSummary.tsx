@@ -1,32 +1,18 @@
 import type { HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
 import { cx, text } from "../ContactCard/format.js";
-import { resolveLabels, type ContactCardLabels } from "../ContactCard/labels.js";
+import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 import { dateTime } from "./inline.js";
 
-export type ContactSummaryProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
+export type ContactSummaryProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
+  Pick<ContactDisplayOptions, "locale" | "timeZone" | "labels"> & {
   /** The contact whose conversation summary to show. */
   contact: Contact;
-  /**
-   * BCP 47 locale for the summary's date; an unsupported one falls back to `"en-US"`.
-   * @default "en-US"
-   */
-  locale?: string;
-  /**
-   * IANA time zone for the summary's date, explicit so server and browser agree.
-   * @default "UTC"
-   */
-  timeZone?: string;
   /**
    * Extra classes, added after `fiq-summary`.
    * @default undefined
    */
   className?: string;
-  /**
-   * Overrides for `labels.summary` and `labels.summaryUpdated`.
-   * @default defaultContactCardLabels
-   */
-  labels?: Partial<ContactCardLabels>;
 };
 
 /**
@@ -34,14 +20,14 @@ export type ContactSummaryProps = Omit<HTMLAttributes<HTMLDivElement>, "children
  * summary is blank.
  * @example <ContactSummary contact={contact} locale="de-DE" />
  */
-export function ContactSummary({ contact, locale = "en-US", timeZone = "UTC", className, labels, ...rest }: ContactSummaryProps) {
+export function ContactSummary({ contact, locale, timeZone, labels, className, ...rest }: ContactSummaryProps) {
+  const display = useContactDisplay({ locale, timeZone, labels });
   const summary = text(contact.contact_summary);
   if (!summary) return null;
-  const strings = resolveLabels(labels);
-  const updated = dateTime(contact.contact_summary_updated_at, locale, timeZone, strings.summaryUpdated);
+  const updated = dateTime(contact.contact_summary_updated_at, display.locale, display.timeZone, display.labels.summaryUpdated);
   return (
     <div {...rest} className={cx("fiq-summary", className)} data-part="summary">
-      <p className="fiq-summary__label">{strings.summary}</p>
+      <p className="fiq-summary__label">{display.labels.summary}</p>
       <p className="fiq-summary__text" dir="auto">
         {summary}
       </p>

@@ -1,26 +1,17 @@
 import { useId, useState, type HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
 import { cx, text } from "../ContactCard/format.js";
-import { resolveLabels, type ContactCardLabels } from "../ContactCard/labels.js";
+import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
-export type ContactTagsProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
+export type ContactTagsProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
+  Pick<ContactDisplayOptions, "maxTags" | "labels"> & {
   /** The contact whose tags to show. */
   contact: Contact;
-  /**
-   * Tags shown before a "+N more" button reveals the rest; `Infinity` shows them all.
-   * @default 6
-   */
-  maxTags?: number;
   /**
    * Extra classes, added after `fiq-tags`.
    * @default undefined
    */
   className?: string;
-  /**
-   * Overrides for the list's name and the "+N more" / "Show fewer" button.
-   * @default defaultContactCardLabels
-   */
-  labels?: Partial<ContactCardLabels>;
 };
 
 /** How many tags to show for a `maxTags` value: NaN and -Infinity mean the default. */
@@ -34,14 +25,15 @@ function tagLimit(maxTags: number): number {
  * rest; nothing when the contact has no tags.
  * @example <ContactTags contact={contact} maxTags={3} />
  */
-export function ContactTags({ contact, maxTags = 6, className, labels, ...rest }: ContactTagsProps) {
+export function ContactTags({ contact, maxTags, className, labels, ...rest }: ContactTagsProps) {
   const listId = useId();
   const [expanded, setExpanded] = useState(false);
+  const display = useContactDisplay({ maxTags, labels });
   const tags = Array.isArray(contact.tags) ? contact.tags.filter(text) : [];
   if (tags.length === 0) return null;
 
-  const strings = resolveLabels(labels);
-  const limit = tagLimit(maxTags);
+  const strings = display.labels;
+  const limit = tagLimit(display.maxTags);
   const hidden = tags.length - limit;
   const shown = expanded || hidden <= 0 ? tags : tags.slice(0, limit);
   return (
