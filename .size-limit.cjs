@@ -20,7 +20,7 @@ const check = (name, path, importNames, limit) => ({
 module.exports = [
   check("FlowIQProvider + useContact", "dist/index.js", "{ FlowIQProvider, useContact }", "4 kB"),
   check("FlowIQProvider + useContact + ContactCard", "dist/index.js", "{ FlowIQProvider, useContact, ContactCard }", "7 kB"),
-  check("styles.css", "dist/styles.css", null, "2.5 kB"),
+  check("styles.css", "dist/styles.css", null, "3.5 kB"),
   // Reported, not budgeted.
   check("the whole client entry", "dist/index.js", "*", null),
   check("@flowiq/react/server (prefetchContact + createContactRouteHandler)", "dist/server.js", "{ prefetchContact, createContactRouteHandler }", null),

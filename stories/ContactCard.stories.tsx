@@ -228,13 +228,19 @@ export const KeyboardNavigation: Story = {
   play: async ({ canvas }) => {
     const card = await canvas.findByRole("article", { name: "Thandi Nkosi" });
     const links = within(card).getAllByRole("link");
+    const [phone, whatsapp, email] = links;
     const expected = [
-      ...links,
+      phone,
+      within(card).getByRole("button", { name: en.copy("+27123456789") }),
+      whatsapp,
+      email,
+      within(card).getByRole("button", { name: en.copy("thandi.nkosi@example.co.za") }),
       within(card).getByRole("button", { name: en.moreTags(1) }),
       within(card).getByRole("button", { name: "Open chat" }),
     ];
 
-    // Tab from the top of the page: phone, WhatsApp, email, the tags control, then the host's action.
+    // Tab from the top of the page: phone and its copy button, WhatsApp, email and its copy
+    // button, the tags control, then the host's action.
     (document.activeElement as HTMLElement | null)?.blur();
     const visited: Element[] = [];
     for (let step = 0; step < expected.length; step++) {

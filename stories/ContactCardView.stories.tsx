@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, within } from "storybook/test";
+import { expect, userEvent, waitFor, within } from "storybook/test";
 import { ContactCardView, defaultContactCardLabels as en } from "../src/index.js";
 import { buildContact } from "../src/msw.js";
-import { expectNoHorizontalOverflow, expectNoPlaceholderText } from "./support/checks.js";
+import { expectNoHorizontalOverflow, expectNoPlaceholderText, expectVisibleFocusRing } from "./support/checks.js";
+import { fakeClipboard } from "./support/clipboard.js";
 import { displayArgTypes } from "./support/argTypes.js";
 import { fullContact, sparseContact, summarisedContact } from "./support/contacts.js";
 
@@ -140,5 +141,47 @@ export const NarrowContainer: Story = {
   ],
   play: async ({ canvas }) => {
     await expectNoHorizontalOverflow(canvas.getByRole("article"));
+  },
+};
+
+const accepting = fakeClipboard("accepts");
+
+export const CopyPhoneNumber: Story = {
+  name: "Copy: number copied",
+  beforeEach: () => accepting.install(),
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole("article", { name: "Thandi Nkosi" });
+    const copy = within(card).getByRole("button", { name: en.copy("+27123456789") });
+    // From the keyboard: Tab to the button (a visible ring), then Enter.
+    (document.activeElement as HTMLElement | null)?.blur();
+    for (let step = 0; step < 5 && document.activeElement !== copy; step++) await userEvent.tab();
+    await expectVisibleFocusRing(copy);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(copy.nextElementSibling).toHaveTextContent(en.copied));
+    await expect(copy.nextElementSibling).toHaveAttribute("aria-live", "polite");
+    await expect(copy).toHaveAttribute("data-state", "copied");
+    await expect(accepting.written).toEqual(["+27123456789"]);
+  },
+};
+
+const refusing = fakeClipboard("refuses");
+
+export const CopyRefused: Story = {
+  name: "Copy: clipboard refused",
+  beforeEach: () => refusing.install(),
+  play: async ({ canvas }) => {
+    const copy = canvas.getByRole("button", { name: en.copy("thandi.nkosi@example.co.za") });
+    await userEvent.click(copy);
+    await waitFor(() => expect(copy.nextElementSibling).toHaveTextContent(en.copyFailed));
+    await expect(copy).toHaveAttribute("data-state", "failed");
+  },
+};
+
+export const WithoutCopyButtons: Story = {
+  name: "Copy buttons off (copyable={false})",
+  args: { copyable: false },
+  play: async ({ canvas }) => {
+    await expect(canvas.queryByRole("button", { name: /^Copy/ })).toBeNull();
+    await expect(canvas.getByRole("link", { name: "+27123456789" })).toBeInTheDocument();
   },
 };

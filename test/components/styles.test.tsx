@@ -137,8 +137,10 @@ describe("styles.css", () => {
     expect(focus?.body).toMatch(/outline:\s*2px solid var\(--fiq-accent\)/);
   });
 
-  it("stays under 2.5 KB gzipped", () => {
-    expect(gzipSync(css).length).toBeLessThan(2500);
+  // 2.5 KB until 0.2 added copy buttons, error and not-found states, compact density, muted
+  // statuses and the aligned grid.
+  it("stays under 3.5 KB gzipped", () => {
+    expect(gzipSync(css).length).toBeLessThan(3500);
   });
 
   it("has no !important, which would beat host styles", () => {

@@ -34,13 +34,13 @@ const errorLabel = (code: FlowIQErrorCode) =>
  * @example <ContactCard phoneNumber="+27 12 345 6789" headingLevel={2} />
  */
 export function ContactCard(props: ContactCardProps) {
-  const { phoneNumber, whatsappId, maxTags, locale, timeZone, labels, formatPhone, headingLevel, actions, className, ...rest } = props;
+  const { phoneNumber, whatsappId, maxTags, locale, timeZone, labels, formatPhone, copyable, headingLevel, actions, className, ...rest } = props;
   const shown = useContactDisplay({ labels, formatPhone });
   // normalizeLookup reads an undefined field as absent; both or neither give the card its invalid_lookup error.
   const { data, error, refetch } = useContact({ phoneNumber, whatsappId } as ContactLookup);
 
   if (data) {
-    const display = { maxTags, locale, timeZone, labels, formatPhone, headingLevel, actions, className };
+    const display = { maxTags, locale, timeZone, labels, formatPhone, copyable, headingLevel, actions, className };
     return <ContactCardView {...rest} {...display} contact={data} />;
   }
   if (data === undefined && !error) return <ContactCardSkeleton {...rest} className={className} labels={labels} />;

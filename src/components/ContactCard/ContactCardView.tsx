@@ -23,6 +23,11 @@ export type ContactCardDisplayProps = Omit<HTMLAttributes<HTMLDivElement>, "chil
      */
     headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
     /**
+     * Copy buttons on the phone and email rows; `false` hides them.
+     * @default true
+     */
+    copyable?: boolean;
+    /**
      * The host app's own buttons or links, shown at the foot of the card.
      * @default undefined
      * @example actions={<button onClick={openChat}>Open chat</button>}
@@ -49,6 +54,7 @@ export function ContactCardView({
   timeZone,
   labels,
   formatPhone,
+  copyable,
   headingLevel,
   actions,
   ...rest
@@ -64,7 +70,7 @@ export function ContactCardView({
           <ContactBadges contact={contact} labels={labels} />
         </div>
       </div>
-      <ContactDetails contact={contact} {...dates} formatPhone={formatPhone} />
+      <ContactDetails contact={contact} {...dates} formatPhone={formatPhone} copyable={copyable} />
       <ContactTags contact={contact} maxTags={maxTags} labels={labels} />
       <ContactSummary contact={contact} {...dates} />
       {actions != null && actions !== false && <div className="fiq-card__actions">{actions}</div>}

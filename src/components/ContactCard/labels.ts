@@ -37,6 +37,12 @@ export type ContactCardLabels = {
   whatsappChat: string;
   /** @default "Email" */
   email: string;
+  /** Accessible name of a copy button; receives the value as shown. @default (value) => `Copy ${value}` */
+  copy: (value: string) => string;
+  /** Announced (politely) once a value is on the clipboard. @default "Copied" */
+  copied: string;
+  /** Announced when the browser has no clipboard or refuses it. @default "Could not copy" */
+  copyFailed: string;
   /** Accessible name of the tag list. @default "Tags" */
   tags: string;
   /** The button that shows the hidden tags; receives how many are hidden. @default (n) => `+${n} more` */
@@ -101,6 +107,9 @@ export const defaultContactCardLabels: ContactCardLabels = {
   whatsappLink: (number) => `${number} on WhatsApp`,
   whatsappChat: "Open chat",
   email: "Email",
+  copy: (value) => `Copy ${value}`,
+  copied: "Copied",
+  copyFailed: "Could not copy",
   tags: "Tags",
   moreTags: (hidden) => `+${hidden} more`,
   fewerTags: "Show fewer",

@@ -2,6 +2,8 @@ import { Fragment, type HTMLAttributes, type ReactNode } from "react";
 import type { Contact } from "../../core/types.js";
 import { cx, isEmail, locationText, phoneDigits, text } from "../ContactCard/format.js";
 import { useContactDisplay, type ContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import type { ContactCardLabels } from "../ContactCard/labels.js";
+import { CopyButton } from "./CopyButton.js";
 import { bidi, dateTime } from "./inline.js";
 
 /** A row of {@link ContactDetails}; each is also the key of its label in `ContactCardLabels`. */
@@ -11,6 +13,11 @@ const ALL_FIELDS: readonly ContactDetailField[] = ["phone", "whatsapp", "email",
 
 export type ContactDetailsProps = Omit<HTMLAttributes<HTMLDListElement>, "children"> &
   Pick<ContactDisplayOptions, "locale" | "timeZone" | "labels" | "formatPhone"> & {
+    /**
+     * Copy buttons on the phone and email rows; `false` hides them.
+     * @default true
+     */
+    copyable?: boolean;
   /** The contact whose details to list. */
   contact: Contact;
   /**
@@ -27,13 +34,17 @@ export type ContactDetailsProps = Omit<HTMLAttributes<HTMLDListElement>, "childr
 };
 
 /** Links are built from digits or a checked address only, so no contact text can choose a scheme. */
-function phoneValue(contact: Contact, display: ContactDisplay): ReactNode {
+function phoneValue(contact: Contact, display: ContactDisplay, copyable: boolean): ReactNode {
   const digits = phoneDigits(contact.phone_number);
   if (!digits) return bidi(text(contact.phone_number));
+  const shown = display.formatPhone(digits);
   return (
-    <a className="fiq-link" href={`tel:+${digits}`} dir="ltr">
-      {display.formatPhone(digits)}
-    </a>
+    <>
+      <a className="fiq-link" href={`tel:+${digits}`} dir="ltr">
+        {shown}
+      </a>
+      {copyable && <CopyButton value={`+${digits}`} shown={shown} labels={display.labels} />}
+    </>
   );
 }
 
@@ -59,25 +70,29 @@ function whatsappValue(contact: Contact, { labels, formatPhone }: ContactDisplay
 }
 
 /** A checked address as a mailto: link that may wrap before its "@" and dots; anything else as text. */
-function emailValue(contact: Contact): ReactNode {
+function emailValue(contact: Contact, labels: ContactCardLabels, copyable: boolean): ReactNode {
   const email = text(contact.email);
   if (!email || !isEmail(email)) return bidi(email);
   const pieces = email.split(/(?=[@.])/);
   return (
-    <a className="fiq-link" href={`mailto:${email}`} dir="ltr">
-      {pieces.map((piece, index) => (
-        <Fragment key={index}>
-          {index > 0 && <wbr />}
-          {piece}
-        </Fragment>
-      ))}
-    </a>
+    <>
+      <a className="fiq-link" href={`mailto:${email}`} dir="ltr">
+        {pieces.map((piece, index) => (
+          <Fragment key={index}>
+            {index > 0 && <wbr />}
+            {piece}
+          </Fragment>
+        ))}
+      </a>
+      {copyable && <CopyButton value={email} shown={email} labels={labels} />}
+    </>
   );
 }
 
 /**
  * The contact's details as a description list: phone (`tel:`), WhatsApp (`wa.me`), email
- * (`mailto:` for a valid address only), source, location and the date it was added.
+ * (`mailto:` for a valid address only), source, location and the date it was added. The phone
+ * and email rows have copy buttons that write the plain value (`+digits`, the address).
  * Rows without a value are left out, and nothing is rendered when no row has one.
  * @example <ContactDetails contact={contact} fields={["phone", "whatsapp"]} />
  */
@@ -88,6 +103,7 @@ export function ContactDetails({
   timeZone,
   labels,
   formatPhone,
+  copyable = true,
   className,
   ...rest
 }: ContactDetailsProps) {
@@ -97,9 +113,9 @@ export function ContactDetails({
   const type = text(source?.type);
   const added = (value: unknown) => dateTime(value, display.locale, display.timeZone);
   const values: Record<ContactDetailField, ReactNode> = {
-    phone: phoneValue(contact, display),
+    phone: phoneValue(contact, display, copyable),
     whatsapp: whatsappValue(contact, display),
-    email: emailValue(contact),
+    email: emailValue(contact, strings, copyable),
     source: bidi(type && strings.sourceType(type)),
     location: bidi(locationText(source?.location)),
     added: added(source?.created_at) ?? added(contact.created_at),
