@@ -80,7 +80,8 @@ describe("styles.css", () => {
     expect(styleRules.length).toBeGreaterThan(20);
     for (const rule of styleRules) {
       for (const selector of rule.prelude.split(/,(?![^(]*\))/)) {
-        expect(selector.trim(), rule.prelude).toMatch(/^:where\(.*\)$/s);
+        // A pseudo-element cannot sit inside :where(), so it follows it.
+        expect(selector.trim(), rule.prelude).toMatch(/^:where\(.*\)(::(before|after))?$/s);
       }
     }
   });
@@ -139,8 +140,8 @@ describe("styles.css", () => {
 
   // 2.5 KB until 0.2 added copy buttons, error and not-found states, compact density, muted
   // statuses and the aligned grid.
-  it("stays under 3.5 KB gzipped", () => {
-    expect(gzipSync(css).length).toBeLessThan(3500);
+  it("stays under 4 KB gzipped", () => {
+    expect(gzipSync(css).length).toBeLessThan(4000);
   });
 
   it("has no !important, which would beat host styles", () => {

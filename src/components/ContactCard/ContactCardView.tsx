@@ -28,6 +28,17 @@ export type ContactCardDisplayProps = Omit<HTMLAttributes<HTMLDivElement>, "chil
      */
     copyable?: boolean;
     /**
+     * The WhatsApp row's "Open chat" link. Set `false` when your `actions` already open the chat,
+     * so the card does not offer it twice. A blocked contact never gets a chat link.
+     * @default true
+     */
+    chatLink?: boolean;
+    /**
+     * `"compact"` shows only the name, badges, phone and tags, for dense grids of four columns.
+     * @default "comfortable"
+     */
+    density?: "comfortable" | "compact";
+    /**
      * The host app's own buttons or links, shown at the foot of the card.
      * @default undefined
      * @example actions={<button onClick={openChat}>Open chat</button>}
@@ -40,9 +51,13 @@ export type ContactCardViewProps = ContactCardDisplayProps & {
   contact: Contact;
 };
 
+const COMPACT_FIELDS = ["phone"] as const;
+
 /**
  * Shows a contact the app already has: exactly the parts `ContactAvatar`, `ContactName`,
- * `ContactBadges`, `ContactDetails`, `ContactTags` and `ContactSummary`, then the host's actions.
+ * `ContactBadges`, `ContactDetails`, `ContactTags` and `ContactSummary`, then the host's actions
+ * (`density="compact"`: name, badges, phone and tags only). A blocked or archived contact is
+ * muted, and a blocked one has no chat link.
  * Pure: needs no provider and makes no request.
  * @example <ContactCardView contact={contact} actions={<button>Message</button>} />
  */
@@ -55,24 +70,43 @@ export function ContactCardView({
   labels,
   formatPhone,
   copyable,
+  chatLink,
+  density = "comfortable",
   headingLevel,
   actions,
   ...rest
 }: ContactCardViewProps) {
   const id = useId();
   const dates = { locale, timeZone, labels };
+  const compact = density === "compact";
   return (
-    <article {...rest} className={rootClass(className)} data-state="ready" aria-labelledby={id}>
+    <article
+      {...rest}
+      className={rootClass(className)}
+      data-state="ready"
+      data-density={density}
+      // Muted by the stylesheet; the badges say why in words.
+      data-blocked={contact.blocked === true || undefined}
+      data-archived={contact.archived === true || undefined}
+      aria-labelledby={id}
+    >
       <div className="fiq-card__header">
-        <ContactAvatar contact={contact} />
+        {!compact && <ContactAvatar contact={contact} />}
         <div className="fiq-card__title">
           <ContactName id={id} contact={contact} headingLevel={headingLevel} labels={labels} formatPhone={formatPhone} />
           <ContactBadges contact={contact} labels={labels} />
         </div>
       </div>
-      <ContactDetails contact={contact} {...dates} formatPhone={formatPhone} copyable={copyable} />
+      <ContactDetails
+        contact={contact}
+        {...dates}
+        fields={compact ? COMPACT_FIELDS : undefined}
+        formatPhone={formatPhone}
+        copyable={copyable}
+        chatLink={chatLink}
+      />
       <ContactTags contact={contact} maxTags={maxTags} labels={labels} />
-      <ContactSummary contact={contact} {...dates} />
+      {!compact && <ContactSummary contact={contact} {...dates} />}
       {actions != null && actions !== false && <div className="fiq-card__actions">{actions}</div>}
     </article>
   );

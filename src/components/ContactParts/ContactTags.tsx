@@ -41,8 +41,9 @@ export function ContactTags({ contact, maxTags, className, labels, ...rest }: Co
       {shown.length > 0 && (
         <ul id={listId} className="fiq-tags__list" aria-label={strings.tags}>
           {shown.map((tag, index) => (
-            // Tags may repeat, so the key is the position.
-            <li key={index} className="fiq-tag" dir="auto">
+            // Tags may repeat, so the key is the position. The title keeps a tag that the
+            // stylesheet cuts short (one line, an ellipsis) readable in full.
+            <li key={index} className="fiq-tag" dir="auto" title={tag}>
               {tag}
             </li>
           ))}
