@@ -134,6 +134,20 @@ async function expectAlignedRows(grid: HTMLElement) {
   }
 }
 
+/** In a browser: every copy button sits on the last line of the value it copies, never alone. */
+async function expectCopyButtonsBesideValues(grid: HTMLElement) {
+  if (!inRealBrowser()) return;
+  for (const button of grid.querySelectorAll(".fiq-copy")) {
+    const lines = [...button.previousElementSibling!.getClientRects()].filter((rect) => rect.width > 0);
+    const last = lines.at(-1)!;
+    const box = button.getBoundingClientRect();
+    await expect({ value: button.previousElementSibling!.textContent, beside: box.top < last.bottom && box.bottom > last.top }).toEqual({
+      value: button.previousElementSibling!.textContent,
+      beside: true,
+    });
+  }
+}
+
 export const CompactGrid: Story = {
   name: "Compact grid of cards (.fiq-card-grid)",
   parameters: { msw: { handlers: createContactHandlers({ contacts: GRID_CONTACTS }) } },
@@ -171,5 +185,6 @@ export const CardGrid: Story = {
     await canvas.findByRole("status");
     // Lindiwe's badges wrap onto a second line; her row's details still start with the others'.
     await expectAlignedRows(canvas.getByTestId("grid"));
+    await expectCopyButtonsBesideValues(canvas.getByTestId("grid"));
   },
 };

@@ -240,3 +240,33 @@ describe("ContactCardView given a right-to-left name in a left-to-right page, la
     expect(card.right - text.right).toBeGreaterThan(40);
   });
 });
+
+describe("ContactCardSkeleton's shapes, laid out", () => {
+  it("draws the avatar as a circle and keeps every bar inside the card", async () => {
+    await layOut(markup(<ContactCardSkeleton />));
+    const avatar = await box(".fiq-skeleton__block");
+    expect(avatar.right - avatar.left).toBe(avatar.height);
+    const card = await box(".fiq-card");
+    const bars = await page.$$eval(".fiq-skeleton__line", (lines) => lines.map((line) => line.getBoundingClientRect().right));
+    for (const right of bars) expect(right).toBeLessThanOrEqual(card.right);
+  });
+});
+
+describe("ContactCardView's values and copy buttons, laid out", () => {
+  it("keeps a formatted number on one line and a copy button beside the last line of its email", async () => {
+    await layOut(
+      markup(<ContactCardView contact={{ ...typical, email: "sipho@example.com" }} formatPhone={() => "+27 12 345 6789"} />),
+      260,
+    );
+    const phoneLines = await page.$eval("a[href^='tel:']", (link) => new Set([...link.getClientRects()].map((rect) => Math.round(rect.top))).size);
+    expect(phoneLines).toBe(1);
+    const [lastLine, copy] = await page.$eval("a[href^='mailto:']", (link) => {
+      const rects = [...link.getClientRects()].filter((rect) => rect.width > 0);
+      const button = link.nextElementSibling!.getBoundingClientRect();
+      return [rects.at(-1)!, { top: button.top, bottom: button.bottom, left: button.left }] as const;
+    });
+    expect(copy.top).toBeLessThan(lastLine.bottom);
+    expect(copy.bottom).toBeGreaterThan(lastLine.top);
+    expect(copy.left).toBeGreaterThanOrEqual(lastLine.right - 1);
+  });
+});

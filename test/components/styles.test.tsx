@@ -138,10 +138,10 @@ describe("styles.css", () => {
     expect(focus?.body).toMatch(/outline:\s*2px solid var\(--fiq-accent\)/);
   });
 
-  // 2.5 KB until 0.2 added copy buttons, error and not-found states, compact density, muted
-  // statuses and the aligned grid.
-  it("stays under 4 KB gzipped", () => {
-    expect(gzipSync(css).length).toBeLessThan(4000);
+  // Without its comments, as an app's CSS minifier ships it. 2.5 KB (with comments) until 0.2
+  // added copy buttons, error and not-found states, compact density, muted statuses and the grid.
+  it("stays under 3.5 KB gzipped", () => {
+    expect(gzipSync(source).length).toBeLessThan(3500);
   });
 
   it("has no !important, which would beat host styles", () => {

@@ -47,7 +47,7 @@ function phoneValue(contact: Contact, display: ContactDisplay, copyable: boolean
   const shown = display.formatPhone(digits);
   return (
     <>
-      <a className="fiq-link" href={`tel:+${digits}`} dir="ltr">
+      <a className="fiq-link fiq-number" href={`tel:+${digits}`} dir="ltr">
         {shown}
       </a>
       {copyable && <CopyButton value={`+${digits}`} shown={shown} labels={display.labels} />}
@@ -66,12 +66,18 @@ function whatsappValue(contact: Contact, { labels, formatPhone }: ContactDisplay
   const number = formatPhone(digits);
   const samePhone = digits === phone;
   if (!chatLink) {
-    return !samePhone && <span dir="ltr">{number}</span>;
+    return (
+      !samePhone && (
+        <span className="fiq-number" dir="ltr">
+          {number}
+        </span>
+      )
+    );
   }
   const chat = samePhone ? labels.whatsappChat : null;
   return (
     <a
-      className="fiq-link"
+      className="fiq-link fiq-number"
       href={`https://wa.me/${digits}`}
       dir="ltr"
       target="_blank"
