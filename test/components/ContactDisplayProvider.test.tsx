@@ -134,4 +134,26 @@ describe("useContactDisplay", () => {
     );
     expect(screen.getByRole("status")).toHaveTextContent("fr-FR|Europe/Paris|2|Tél.|+27 12 345 6789");
   });
+
+  it("gives the same labels and formatPhone on every render for the same settings, so they can be memo dependencies", () => {
+    const seen: unknown[][] = [];
+    function Record() {
+      const display = useContactDisplay({ labels: own });
+      seen.push([display.labels, display.formatPhone]);
+      return null;
+    }
+    const own = { phone: "Tel." };
+    const providerLabels = { email: "Mail" };
+    const ui = () => (
+      <ContactDisplayProvider labels={providerLabels} formatPhone={international}>
+        <Record />
+      </ContactDisplayProvider>
+    );
+    const { rerender } = render(ui());
+    rerender(ui());
+    expect(seen).toHaveLength(2);
+    expect(seen[1]![0]).toBe(seen[0]![0]);
+    expect(seen[1]![1]).toBe(seen[0]![1]);
+    expect((seen[0]![0] as { phone: string; email: string }).email).toBe("Mail");
+  });
 });

@@ -56,10 +56,10 @@ export function ContactCard(props: ContactCardProps) {
   const { phoneNumber, whatsappId, notFoundActions, ...cardProps } = props;
   const { maxTags, locale, timeZone, labels, formatPhone, copyable, chatLink, actions, headingLevel, density, ...rest } = cardProps;
   const view = { maxTags, locale, timeZone, labels, formatPhone, copyable, chatLink, actions, headingLevel, density };
-  const { baseUrl } = useFlowIQConfig();
-  const display = useContactDisplay({ labels, formatPhone });
   // normalizeLookup reads an undefined field as absent; both or neither give the card its invalid_lookup error.
   const { data, error, refetch, errorUpdatedAt } = useContact({ phoneNumber, whatsappId } as ContactLookup);
+  const { baseUrl } = useFlowIQConfig();
+  const display = useContactDisplay({ labels, formatPhone });
 
   const raw = phoneNumber ?? whatsappId ?? "";
   const digits = phoneDigits(raw);

@@ -1,5 +1,5 @@
 "use client";
-import { useContext, useMemo } from "react";
+import { useContext } from "react";
 import { text } from "../ContactCard/format.js";
 import { resolveLabels, type ContactCardLabels } from "../ContactCard/labels.js";
 import { ContactDisplayContext } from "./ContactDisplayContext.js";
@@ -60,6 +60,29 @@ function safeFormatter(format: ((digits: string) => string) | undefined): (digit
   };
 }
 
+// Cached by identity rather than memoised per component: a page of 500 cards, each made of
+// six parts, then merges and wraps each labels object and formatter once, not 3,000 times.
+const defaultFormatter = safeFormatter(undefined);
+const formatters = new WeakMap<(digits: string) => string, (digits: string) => string>();
+const merged = new WeakMap<object, WeakMap<object, ContactCardLabels>>();
+const NONE = {};
+
+function formatterFor(format: ((digits: string) => string) | undefined): (digits: string) => string {
+  if (!format) return defaultFormatter;
+  let safe = formatters.get(format);
+  if (!safe) formatters.set(format, (safe = safeFormatter(format)));
+  return safe;
+}
+
+function labelsFor(outer: Partial<ContactCardLabels> | undefined, own: Partial<ContactCardLabels> | undefined): ContactCardLabels {
+  if (!outer && !own) return resolveLabels();
+  const byOuter = merged.get(outer ?? NONE) ?? new WeakMap<object, ContactCardLabels>();
+  merged.set(outer ?? NONE, byOuter);
+  let labels = byOuter.get(own ?? NONE);
+  if (!labels) byOuter.set(own ?? NONE, (labels = resolveLabels(outer, own)));
+  return labels;
+}
+
 /**
  * The display settings a contact component uses: its own props first, then the nearest
  * `ContactDisplayProvider`'s, then the defaults. Labels merge in that order, one key at a time.
@@ -68,14 +91,11 @@ function safeFormatter(format: ((digits: string) => string) | undefined): (digit
  */
 export function useContactDisplay(options: ContactDisplayOptions = {}): ContactDisplay {
   const context = useContext(ContactDisplayContext);
-  const labels = useMemo(() => resolveLabels(context.labels, options.labels), [context.labels, options.labels]);
-  const format = options.formatPhone ?? context.formatPhone;
-  const formatPhone = useMemo(() => safeFormatter(format), [format]);
   return {
     locale: options.locale ?? context.locale ?? "en-US",
     timeZone: options.timeZone ?? context.timeZone ?? "UTC",
-    labels,
-    formatPhone,
+    labels: labelsFor(context.labels, options.labels),
+    formatPhone: formatterFor(options.formatPhone ?? context.formatPhone),
     maxTags: options.maxTags ?? context.maxTags ?? 6,
   };
 }
