@@ -21,6 +21,7 @@ export default defineConfig({
         index: resolve(root, "src/index.ts"),
         server: resolve(root, "src/server.ts"),
         msw: resolve(root, "src/msw.ts"),
+        locales: resolve(root, "src/locales.ts"),
       },
       formats: ["es"],
     },

@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { ContactCard, defaultContactCardLabels as en, type ContactCardLabels } from "../src/index.js";
+import { QueryClient } from "@tanstack/react-query";
+import { getResponse, http, HttpResponse } from "msw";
+import { useState, type ReactNode } from "react";
+import { ContactCard, defaultContactCardLabels as en, FlowIQProvider, type FlowIQConfig } from "../src/index.js";
+import { ar, de } from "../src/locales.js";
 import { contactScenarios, createContactHandlers, type Contact } from "../src/msw.js";
 import {
   cardRoot,
@@ -14,6 +18,13 @@ import {
 import { displayArgTypes } from "./support/argTypes.js";
 import { DIGITS, FORTY_TAGS, PHONE, fullContact, sparseContact, summarisedContact } from "./support/contacts.js";
 import { freshHandlers } from "./support/handlers.js";
+
+/** An error card as an agent sees it: the code's title as its heading, its sentence, the number. */
+async function expectErrorFor(alert: HTMLElement, code: "Unauthorized" | "Forbidden" | "RateLimited" | "Server" | "Network" | "InvalidResponse") {
+  await expect(within(alert).getByRole("heading", { level: 3 })).toHaveTextContent(en[`error${code}Title`]);
+  await expect(alert).toHaveTextContent(en[`error${code}`]);
+  await expect(alert).toHaveTextContent(`+${DIGITS}`);
+}
 
 /** The stand-in API knows exactly these contacts. */
 const knows = (...contacts: Contact[]) => ({ msw: { handlers: createContactHandlers({ contacts }) } });
@@ -79,7 +90,75 @@ export const BlockedAndArchived: Story = {
   play: async ({ canvas }) => {
     const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     const badges = within(within(card).getByRole("list", { name: en.status })).getAllByRole("listitem");
-    await expect(badges.map((badge) => badge.textContent)).toEqual([en.blocked, en.archived, en.botStatus("inactive")]);
+    await expect(badges.map((badge) => badge.textContent)).toEqual([en.blocked, en.archived, "Bot off"]);
+    // Blocked: no live chat link; the number stays readable and copyable.
+    await expect(card.querySelector('a[href^="https://wa.me/"]')).toBeNull();
+    await expect(within(card).getByRole("button", { name: en.copy("+27123456789") })).toBeInTheDocument();
+    await expect(card).toHaveAttribute("data-blocked");
+    if (inRealBrowser()) await expect(getComputedStyle(card).borderStyle).toBe("dashed");
+  },
+};
+
+export const Archived: Story = {
+  name: "Archived (muted, chat still open)",
+  parameters: knows({ ...fullContact, archived: true }),
+  play: async ({ canvas }) => {
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
+    await expect(card).toHaveAttribute("data-archived");
+    await expect(within(card).getByRole("link", { name: /^Open chat/ })).toHaveAttribute("href", "https://wa.me/27123456789");
+  },
+};
+
+export const BotStatuses: Story = {
+  name: "Bot off, and a status the card does not know",
+  render: () => (
+    <div className="fiq-card-grid">
+      <ContactCard phoneNumber={PHONE} />
+      <ContactCard phoneNumber="+27 82 555 0123" />
+    </div>
+  ),
+  parameters: {
+    flowiq: { frame: "wide" },
+    ...knows(
+      { ...fullContact, bot_status: "inactive" },
+      { ...fullContact, id: "bot-2", full_name: "Sipho Dlamini", phone_number: "+27825550123", whatsapp_id: "27825550123", bot_status: "human_handover" },
+    ),
+  },
+  play: async ({ canvas }) => {
+    const thandi = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
+    await expect(within(thandi).getByRole("list", { name: en.status })).toHaveTextContent(/^Bot off$/);
+    const sipho = await canvas.findByRole("article", { name: "Sipho Dlamini" }, settled);
+    await expect(within(sipho).getByRole("list", { name: en.status })).toHaveTextContent(/^Bot: human handover$/);
+  },
+};
+
+export const OpenChatInActions: Story = {
+  name: "The app's own Open chat (chatLink={false})",
+  args: {
+    chatLink: false,
+    actions: (
+      <button type="button" className="sb-button">
+        Open chat
+      </button>
+    ),
+  },
+  play: async ({ canvas }) => {
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
+    await expect(within(card).queryByRole("link", { name: /Open chat/ })).toBeNull();
+    await expect(within(card).getAllByRole("button", { name: "Open chat" })).toHaveLength(1);
+  },
+};
+
+export const Compact: Story = {
+  name: "Compact density",
+  args: { density: "compact", maxTags: 3 },
+  parameters: knows({ ...fullContact, has_unread_messages: true }),
+  play: async ({ canvas }) => {
+    const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
+    await expect(card).toHaveAttribute("data-density", "compact");
+    await expect(within(card).getAllByRole("term").map((term) => term.textContent)).toEqual([en.phone]);
+    await expect(card.querySelector("[data-part=avatar]")).toBeNull();
+    await expectNoHorizontalOverflow(card);
   },
 };
 
@@ -160,6 +239,11 @@ export const RightToLeftName: Story = {
     // The name sets its own direction, so it reads right to left inside a left-to-right page.
     await expect(heading).toHaveAttribute("dir", "auto");
     await expectNoHorizontalOverflow(cardRoot(heading));
+    if (inRealBrowser()) {
+      // ...and still sits beside its avatar, not against the card's far edge.
+      const avatar = cardRoot(heading).querySelector(".fiq-avatar")!.getBoundingClientRect();
+      await expect(heading.getBoundingClientRect().left - avatar.right).toBeLessThan(20);
+    }
   },
 };
 
@@ -220,6 +304,8 @@ export const KeyboardNavigation: Story = {
   name: "Keyboard: links in order with a focus ring",
   args: {
     maxTags: 3,
+    // The app's own "Open chat" below, so the card offers no second one.
+    chatLink: false,
     actions: (
       <button type="button" className="sb-button">
         Open chat
@@ -229,13 +315,18 @@ export const KeyboardNavigation: Story = {
   play: async ({ canvas }) => {
     const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     const links = within(card).getAllByRole("link");
+    const [phone, email] = links;
     const expected = [
-      ...links,
+      phone,
+      within(card).getByRole("button", { name: en.copy("+27123456789") }),
+      email,
+      within(card).getByRole("button", { name: en.copy("thandi.nkosi@example.co.za") }),
       within(card).getByRole("button", { name: en.moreTags(1) }),
       within(card).getByRole("button", { name: "Open chat" }),
     ];
 
-    // Tab from the top of the page: phone, WhatsApp, email, the tags control, then the host's action.
+    // Tab from the top of the page: phone and its copy button, email and its copy button,
+    // the tags control, then the host's action.
     (document.activeElement as HTMLElement | null)?.blur();
     const visited: Element[] = [];
     for (let step = 0; step < expected.length; step++) {
@@ -246,7 +337,7 @@ export const KeyboardNavigation: Story = {
       await expectVisibleFocusRing(focused);
     }
     await expect(visited).toEqual(expected);
-    await expect(links.map((link) => link.getAttribute("href")?.split(":")[0])).toEqual(["tel", "https", "mailto"]);
+    await expect(links.map((link) => link.getAttribute("href")?.split(":")[0])).toEqual(["tel", "mailto"]);
   },
 };
 
@@ -266,8 +357,31 @@ export const NotFound: Story = {
   play: async ({ canvas }) => {
     const status = await canvas.findByRole("status", undefined, settled);
     await expect(status).toHaveAttribute("data-state", "not-found");
+    await expect(within(status).getByRole("heading", { level: 3 })).toHaveTextContent(`+${DIGITS}`);
     await expect(status).toHaveTextContent(en.notFound(`+${DIGITS}`));
     await expect(within(status).queryByRole("button")).toBeNull();
+  },
+};
+
+export const NotFoundWithActions: Story = {
+  name: "Not found, with the app's actions",
+  args: {
+    notFoundActions: (
+      <>
+        <button type="button" className="sb-button">
+          Add contact
+        </button>
+        <button type="button" className="sb-button">
+          Start chat
+        </button>
+      </>
+    ),
+  },
+  parameters: { msw: { handlers: contactScenarios.notFound } },
+  play: async ({ canvas }) => {
+    const status = await canvas.findByRole("status", undefined, settled);
+    await expect(within(status).getByRole("button", { name: "Add contact" })).toBeInTheDocument();
+    await expect(within(status).getByRole("button", { name: "Start chat" })).toBeInTheDocument();
   },
 };
 
@@ -277,7 +391,7 @@ export const KeyRefused: Story = {
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
     await expect(alert).toHaveAttribute("data-state", "error");
-    await expect(alert).toHaveTextContent(en.errorUnauthorized);
+    await expectErrorFor(alert, "Unauthorized");
     // Trying again cannot fix a refused key, so there is no retry button.
     await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
   },
@@ -288,7 +402,7 @@ export const Forbidden: Story = {
   parameters: { msw: { handlers: contactScenarios.forbidden } },
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(alert).toHaveTextContent(en.errorForbidden);
+    await expectErrorFor(alert, "Forbidden");
     await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
   },
 };
@@ -298,8 +412,43 @@ export const RateLimited: Story = {
   parameters: { msw: { handlers: contactScenarios.rateLimited } },
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(alert).toHaveTextContent(en.errorRateLimited);
-    await expect(within(alert).getByRole("button", { name: en.retry })).toBeInTheDocument();
+    await expectErrorFor(alert, "RateLimited");
+    // Retry-After: 120, so it counts down from two minutes and tries again by itself.
+    await expect(within(alert).getByRole("timer")).toHaveTextContent(/^Trying again in (2:00|1:5\d)$/);
+    await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
+  },
+};
+
+const limitedOnce = freshHandlers(() => {
+  let calls = 0;
+  const found = createContactHandlers({ contacts: [fullContact] });
+  return [
+    http.get("*/contact", ({ request }) => {
+      calls++;
+      if (calls === 1) return HttpResponse.json({ error: "Too many requests" }, { status: 429, headers: { "Retry-After": "2" } });
+      return getResponse(found, request);
+    }),
+  ];
+});
+
+export const RateLimitedThenRetried: Story = {
+  name: "Rate limited, counts down and retries by itself",
+  parameters: { msw: { handlers: limitedOnce.handlers } },
+  beforeEach: () => limitedOnce.reset(),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole("alert", undefined, settled);
+    await expect(within(alert).getByRole("timer")).toHaveTextContent("Trying again in 0:02");
+    await expect(await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled)).toHaveAttribute("data-state", "ready");
+  },
+};
+
+export const InvalidNumber: Story = {
+  name: "Not a phone number",
+  args: { phoneNumber: "call me maybe" },
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole("alert", undefined, settled);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorInvalidLookupTitle);
+    await expect(alert).toHaveTextContent("call me maybe");
   },
 };
 
@@ -311,7 +460,7 @@ export const ServerErrorWithRetry: Story = {
   beforeEach: () => failsOnce.reset(),
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(alert).toHaveTextContent(en.errorServer);
+    await expectErrorFor(alert, "Server");
     await userEvent.click(within(alert).getByRole("button", { name: en.retry }));
     await expect(await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled)).toHaveAttribute("data-state", "ready");
     await expect(canvas.queryByRole("alert")).toBeNull();
@@ -323,7 +472,7 @@ export const MalformedResponse: Story = {
   parameters: { msw: { handlers: contactScenarios.malformed } },
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(alert).toHaveTextContent(en.errorInvalidResponse);
+    await expectErrorFor(alert, "InvalidResponse");
     await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
   },
 };
@@ -333,7 +482,7 @@ export const NetworkError: Story = {
   parameters: { msw: { handlers: contactScenarios.networkError } },
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(alert).toHaveTextContent(en.errorNetwork);
+    await expectErrorFor(alert, "Network");
     await expect(within(alert).getByRole("button", { name: en.retry })).toBeInTheDocument();
   },
 };
@@ -353,32 +502,9 @@ export const DarkTheme: Story = {
   },
 };
 
-const germanLabels: Partial<ContactCardLabels> = {
-  loading: "Kontakt wird geladen …",
-  notFound: (number) => `Kein Kontakt für ${number} gefunden.`,
-  status: "Status",
-  botStatus: (status) => (status === "active" ? "Bot aktiv" : status === "paused" ? "Bot pausiert" : `Bot: ${status}`),
-  blocked: "Blockiert",
-  archived: "Archiviert",
-  broadcastOptOut: "Keine Rundsendungen",
-  online: "Online",
-  unread: "Ungelesene Nachrichten",
-  phone: "Telefon",
-  email: "E-Mail",
-  tags: "Schlagwörter",
-  moreTags: (hidden) => `+${hidden} weitere`,
-  fewerTags: "Weniger anzeigen",
-  source: "Quelle",
-  location: "Ort",
-  added: "Hinzugefügt",
-  summary: "Zusammenfassung",
-  summaryUpdated: (date) => `Aktualisiert am ${date}`,
-  retry: "Erneut versuchen",
-};
-
 export const GermanLocale: Story = {
   name: "German locale, Berlin time, German labels",
-  args: { locale: "de-DE", timeZone: "Europe/Berlin", labels: germanLabels, maxTags: 2 },
+  args: { locale: "de-DE", timeZone: "Europe/Berlin", labels: de, maxTags: 2 },
   parameters: knows({
     ...fullContact,
     full_name: "Jürgen Weiß",
@@ -396,5 +522,87 @@ export const GermanLocale: Story = {
     await expect(added?.textContent).toMatch(/\b15\./);
     await expect(added?.textContent).toContain("2025");
     await expect(card.textContent).not.toContain("Phone");
+    await expect(within(card).getByRole("link", { name: /^Chat öffnen/ })).toBeInTheDocument();
+    await expect(within(card).getByRole("button", { name: "+27123456789 kopieren" })).toBeInTheDocument();
+    await expect(card.textContent).not.toMatch(/Open chat|Copy|more\b/);
+  },
+};
+
+export const GermanError: Story = {
+  name: "German labels, network error",
+  args: { labels: de },
+  parameters: { msw: { handlers: contactScenarios.networkError } },
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole("alert", undefined, settled);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(de.errorNetworkTitle);
+    await expect(within(alert).getByRole("button", { name: de.retry })).toBeInTheDocument();
+  },
+};
+
+export const ArabicRightToLeft: Story = {
+  name: "Arabic labels, right-to-left page",
+  args: { locale: "ar", labels: ar, maxTags: 2 },
+  parameters: knows({ ...fullContact, full_name: "نور الهدى عبد الرحمن", tags: ["عميل", "مميز", "جوهانسبرغ", "نشرة"], has_unread_messages: true }),
+  decorators: [
+    (Story) => (
+      <div dir="rtl" lang="ar">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvas }) => {
+    const card = await canvas.findByRole("article", { name: "نور الهدى عبد الرحمن" }, settled);
+    await expect(within(card).getByText(ar.phone)).toBeInTheDocument();
+    await expect(within(card).getByRole("button", { name: ar.moreTags(2) })).toHaveTextContent("+2 وسمان آخران");
+    await expect(within(card).getByRole("link", { name: /^فتح المحادثة/ })).toBeInTheDocument();
+    if (inRealBrowser()) {
+      // Right to left: the avatar at the right, the name just left of it.
+      const avatar = card.querySelector(".fiq-avatar")!.getBoundingClientRect();
+      const heading = within(card).getByRole("heading").getBoundingClientRect();
+      await expect(avatar.left).toBeGreaterThan(heading.left);
+      await expect(avatar.left - heading.right).toBeLessThan(20);
+    }
+  },
+};
+
+/** A provider of the story's own, for the settings Storybook's shared one does not have. */
+function StoryProvider({ children, ...config }: FlowIQConfig & { children: ReactNode }) {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  return (
+    <FlowIQProvider {...config} queryClient={queryClient}>
+      {children}
+    </FlowIQProvider>
+  );
+}
+
+export const NotSetUp: Story = {
+  name: "Not set up (no tenant)",
+  parameters: { flowiq: { provider: false } },
+  render: (args) => (
+    <StoryProvider tenantId="">
+      <ContactCard {...args} />
+    </StoryProvider>
+  ),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole("alert", undefined, settled);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorConfigTitle);
+    await expect(alert).toHaveTextContent(en.errorConfig);
+    await expect(within(alert).queryByRole("button")).toBeNull();
+  },
+};
+
+export const TimedOut: Story = {
+  name: "Timed out",
+  parameters: { flowiq: { provider: false }, msw: { handlers: createContactHandlers({ contacts: [fullContact], delayMs: 5000 }) } },
+  render: (args) => (
+    <StoryProvider tenantId="acme" apiKey="demo-key" timeoutMs={200}>
+      <ContactCard {...args} />
+    </StoryProvider>
+  ),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole("alert", {}, settled);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorTimeoutTitle);
+    await expect(alert).toHaveAttribute("data-tone", "warning");
+    await expect(within(alert).getByRole("button", { name: en.retry })).toBeInTheDocument();
   },
 };

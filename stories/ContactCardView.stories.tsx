@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, within } from "storybook/test";
-import { ContactCardView, defaultContactCardLabels as en } from "../src/index.js";
+import { expect, userEvent, waitFor, within } from "storybook/test";
+import { ContactCardView, defaultContactCardLabels as en, type ContactCardLabels } from "../src/index.js";
 import { buildContact } from "../src/msw.js";
-import { expectNoHorizontalOverflow, expectNoPlaceholderText } from "./support/checks.js";
+import { expectNoHorizontalOverflow, expectNoPlaceholderText, expectVisibleFocusRing } from "./support/checks.js";
+import { fakeClipboard } from "./support/clipboard.js";
 import { displayArgTypes } from "./support/argTypes.js";
 import { fullContact, sparseContact, summarisedContact } from "./support/contacts.js";
 
@@ -76,6 +77,8 @@ export const WithSummaryAndActions: Story = {
   args: {
     contact: summarisedContact,
     headingLevel: 2,
+    // The actions open the chat themselves, so the card's WhatsApp row offers no second link.
+    chatLink: false,
     actions: (
       <>
         <button type="button" className="sb-button">
@@ -118,13 +121,71 @@ export const UntrustedText: Story = {
   },
 };
 
+/** A complete Japanese label set, as an app writes its own language (this one is not shipped). */
+const ja: ContactCardLabels = {
+  loading: "連絡先を読み込み中…",
+  notFound: () => "この番号の連絡先はまだ FlowIQ にありません。",
+  unknownContact: "不明な連絡先",
+  status: "ステータス",
+  botStatus: (status) => ({ active: "ボット稼働中", paused: "ボット一時停止中", inactive: "ボット停止" })[status] ?? `ボット: ${status}`,
+  blocked: "ブロック中",
+  archived: "アーカイブ済み",
+  broadcastOptOut: "一斉配信なし",
+  online: "オンライン",
+  unread: "未読メッセージ",
+  phone: "電話",
+  whatsapp: "WhatsApp",
+  whatsappLink: (number) => `WhatsApp で ${number}`,
+  whatsappChat: "チャットを開く",
+  email: "メール",
+  copy: (value) => `${value} をコピー`,
+  copied: "コピーしました",
+  copyFailed: "コピーできませんでした",
+  tags: "タグ",
+  moreTags: (hidden) => `他 ${hidden} 件`,
+  fewerTags: "表示を減らす",
+  source: "経路",
+  sourceType: (type) => ({ api: "API", whatsapp: "WhatsApp", import: "インポート" })[type] ?? type,
+  location: "地域",
+  added: "登録日",
+  summary: "概要",
+  summaryUpdated: (date) => `${date} 更新`,
+  retry: "再試行",
+  retryingIn: (time) => `${time} 後に再試行します`,
+  errorConfigTitle: "連絡先が設定されていません",
+  errorConfig: "このアプリはまだ FlowIQ に接続されていません。管理者に設定を依頼してください。",
+  errorInvalidLookupTitle: "電話番号ではありません",
+  errorInvalidLookup: "電話番号として読み取れないため、連絡先を検索できません。",
+  errorUnauthorizedTitle: "連絡先を表示できません",
+  errorUnauthorized: "FlowIQ がこのアプリのサインインを受け付けませんでした。管理者に接続の確認を依頼してください。",
+  errorForbiddenTitle: "この連絡先へのアクセス権がありません",
+  errorForbidden: "このワークスペースではこの連絡先を表示できません。管理者にアクセス権を依頼してください。",
+  errorRateLimitedTitle: "検索が多すぎます",
+  errorRateLimited: "FlowIQ は現在多くのリクエストを処理しています。",
+  errorServerTitle: "FlowIQ で問題が発生しました",
+  errorServer: "FlowIQ 側でエラーが発生しました。しばらくしてからもう一度お試しください。",
+  errorNetworkTitle: "FlowIQ に接続できません",
+  errorNetwork: "インターネット接続を確認してから、もう一度お試しください。",
+  errorTimeoutTitle: "FlowIQ の応答が遅れています",
+  errorTimeout: "検索に時間がかかりすぎました。しばらくしてからもう一度お試しください。",
+  errorInvalidResponseTitle: "連絡先を読み込めませんでした",
+  errorInvalidResponse: "FlowIQ の応答を読み取れませんでした。繰り返し起きる場合は管理者に連絡してください。",
+  unknownContactHint: "不明な連絡先",
+  hoverCardLabel: (name) => name,
+};
+
 export const JapaneseLocale: Story = {
-  name: "Japanese locale, Tokyo time",
-  args: { contact: summarisedContact, locale: "ja-JP", timeZone: "Asia/Tokyo" },
+  name: "Japanese locale, Tokyo time, Japanese labels",
+  args: { contact: { ...summarisedContact, full_name: "山田 花子", tags: [...summarisedContact.tags, "東京"] }, locale: "ja-JP", timeZone: "Asia/Tokyo", labels: ja, maxTags: 3 },
   play: async ({ canvas }) => {
-    const times = canvas.getByRole("article").querySelectorAll("time");
+    const card = canvas.getByRole("article", { name: "山田 花子" });
+    const times = card.querySelectorAll("time");
     await expect(times.length).toBeGreaterThan(0);
     for (const time of times) await expect(time.textContent).toMatch(/2025\/\d{1,2}\/\d{1,2}/);
+    await expect(within(card).getByText("電話")).toBeInTheDocument();
+    await expect(within(card).getByRole("button", { name: "他 2 件" })).toBeInTheDocument();
+    // Nothing left in English: only the brand, the numbers and the contact's own data.
+    await expect(card.textContent).not.toMatch(/\b(Phone|Email|Source|Added|Summary|Updated|Open chat|more|Bot)\b/);
   },
 };
 
@@ -140,5 +201,47 @@ export const NarrowContainer: Story = {
   ],
   play: async ({ canvas }) => {
     await expectNoHorizontalOverflow(canvas.getByRole("article"));
+  },
+};
+
+const accepting = fakeClipboard("accepts");
+
+export const CopyPhoneNumber: Story = {
+  name: "Copy: number copied",
+  beforeEach: () => accepting.install(),
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole("article", { name: "Thandi Nkosi" });
+    const copy = within(card).getByRole("button", { name: en.copy("+27123456789") });
+    // From the keyboard: Tab to the button (a visible ring), then Enter.
+    (document.activeElement as HTMLElement | null)?.blur();
+    for (let step = 0; step < 5 && document.activeElement !== copy; step++) await userEvent.tab();
+    await expectVisibleFocusRing(copy);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(copy.nextElementSibling).toHaveTextContent(en.copied));
+    await expect(copy.nextElementSibling).toHaveAttribute("aria-live", "polite");
+    await expect(copy).toHaveAttribute("data-state", "copied");
+    await expect(accepting.written).toEqual(["+27123456789"]);
+  },
+};
+
+const refusing = fakeClipboard("refuses");
+
+export const CopyRefused: Story = {
+  name: "Copy: clipboard refused",
+  beforeEach: () => refusing.install(),
+  play: async ({ canvas }) => {
+    const copy = canvas.getByRole("button", { name: en.copy("thandi.nkosi@example.co.za") });
+    await userEvent.click(copy);
+    await waitFor(() => expect(copy.nextElementSibling).toHaveTextContent(en.copyFailed));
+    await expect(copy).toHaveAttribute("data-state", "failed");
+  },
+};
+
+export const WithoutCopyButtons: Story = {
+  name: "Copy buttons off (copyable={false})",
+  args: { copyable: false },
+  play: async ({ canvas }) => {
+    await expect(canvas.queryByRole("button", { name: /^Copy/ })).toBeNull();
+    await expect(canvas.getByRole("link", { name: "+27123456789" })).toBeInTheDocument();
   },
 };

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, waitFor, within } from "storybook/test";
 import { ContactCard, defaultContactCardLabels as en, type ContactLookup } from "../src/index.js";
 import { buildContact, createContactHandlers } from "../src/msw.js";
+import { inRealBrowser } from "./support/checks.js";
 import { fullContact } from "./support/contacts.js";
 import { settled } from "./support/checks.js";
 import { requestCounter } from "./support/handlers.js";
@@ -117,15 +118,46 @@ const GRID_CONTACTS = [
   }),
 ];
 
+/** In a browser: the cards of each row share one height, and their detail rows start at one y. */
+async function expectAlignedRows(grid: HTMLElement) {
+  if (!inRealBrowser()) return;
+  const rows = new Map<number, { height: number; details: number | null }[]>();
+  for (const card of grid.querySelectorAll<HTMLElement>(":scope > .fiq-card")) {
+    const box = card.getBoundingClientRect();
+    const details = card.querySelector(".fiq-details, .fiq-card__message")?.getBoundingClientRect().top ?? null;
+    const row = rows.get(Math.round(box.top)) ?? [];
+    row.push({ height: Math.round(box.height), details: details === null ? null : Math.round(details) });
+    rows.set(Math.round(box.top), row);
+  }
+  for (const row of rows.values()) {
+    await expect(new Set(row.map((card) => card.height)).size).toBe(1);
+    await expect(new Set(row.map((card) => card.details)).size).toBe(1);
+  }
+}
+
+/** In a browser: every copy button sits on the last line of the value it copies, never alone. */
+async function expectCopyButtonsBesideValues(grid: HTMLElement) {
+  if (!inRealBrowser()) return;
+  for (const button of grid.querySelectorAll(".fiq-copy")) {
+    const lines = [...button.previousElementSibling!.getClientRects()].filter((rect) => rect.width > 0);
+    const last = lines.at(-1)!;
+    const box = button.getBoundingClientRect();
+    await expect({ value: button.previousElementSibling!.textContent, beside: box.top < last.bottom && box.bottom > last.top }).toEqual({
+      value: button.previousElementSibling!.textContent,
+      beside: true,
+    });
+  }
+}
+
 export const CompactGrid: Story = {
-  name: "Compact grid of cards",
+  name: "Compact grid of cards (.fiq-card-grid)",
   parameters: { msw: { handlers: createContactHandlers({ contacts: GRID_CONTACTS }) } },
   render: () => (
-    <div className="sb-grid sb-grid--compact">
+    <div className="fiq-card-grid" data-testid="grid">
       {GRID_CONTACTS.map((contact) => (
-        <ContactCard key={contact.id} phoneNumber={contact.phone_number ?? ""} maxTags={1} />
+        <ContactCard key={contact.id} phoneNumber={contact.phone_number ?? ""} density="compact" maxTags={1} />
       ))}
-      <ContactCard phoneNumber="+1 415 555 0100" />
+      <ContactCard phoneNumber="+1 415 555 0100" density="compact" />
     </div>
   ),
   play: async ({ canvas }) => {
@@ -133,5 +165,27 @@ export const CompactGrid: Story = {
     await expect(await canvas.findByRole("status", undefined, settled)).toHaveTextContent("+14155550100");
     const nameless = canvas.getByRole("article", { name: "+2348031234567" });
     await expect(within(nameless).getByRole("button", { name: en.moreTags(1) })).toBeInTheDocument();
+    for (const card of canvas.getAllByRole("article")) await expect(card).toHaveAttribute("data-density", "compact");
+    await expectAlignedRows(canvas.getByTestId("grid"));
+  },
+};
+
+export const CardGrid: Story = {
+  name: "Grid of full cards (.fiq-card-grid)",
+  parameters: { msw: { handlers: createContactHandlers({ contacts: GRID_CONTACTS }) } },
+  render: () => (
+    <div className="fiq-card-grid" data-testid="grid">
+      {GRID_CONTACTS.map((contact) => (
+        <ContactCard key={contact.id} phoneNumber={contact.phone_number ?? ""} maxTags={3} />
+      ))}
+      <ContactCard phoneNumber="+1 415 555 0100" />
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(5), { timeout: 5000 });
+    await canvas.findByRole("status", undefined, settled);
+    // Lindiwe's badges wrap onto a second line; her row's details still start with the others'.
+    await expectAlignedRows(canvas.getByTestId("grid"));
+    await expectCopyButtonsBesideValues(canvas.getByTestId("grid"));
   },
 };

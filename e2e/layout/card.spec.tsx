@@ -11,6 +11,7 @@ import { ContactCardSkeleton } from "../../src/components/ContactCard/ContactCar
 import { ContactCardView } from "../../src/components/ContactCard/ContactCardView.js";
 import { contactQueryKey } from "../../src/core/contactQuery.js";
 import { FlowIQError } from "../../src/core/FlowIQError.js";
+import type { Contact } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 
@@ -32,6 +33,17 @@ function errorCard() {
   return (
     <FlowIQProvider tenantId="acme" queryClient={queryClient}>
       <ContactCard phoneNumber="+27123456789" />
+    </FlowIQProvider>
+  );
+}
+
+/** A ContactCard whose lookup found no contact, as a server would render it from that cache. */
+function notFoundCard() {
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(contactQueryKey("acme", "+14155550100"), null);
+  return (
+    <FlowIQProvider tenantId="acme" queryClient={queryClient}>
+      <ContactCard phoneNumber="+14155550100" />
     </FlowIQProvider>
   );
 }
@@ -131,5 +143,149 @@ describe("ContactCardView's avatar, laid out", () => {
     const [size, font] = await page.$eval(".fiq-avatar", (element) => [element.getBoundingClientRect().width, parseFloat(getComputedStyle(element).fontSize)]);
     expect(size).toBe(80);
     expect(font).toBeGreaterThan(24);
+  });
+});
+
+/** A typical contact after a few weeks of conversations: every detail row, one badge, a row of tags. */
+const typical = buildContact({
+  full_name: "Thandi Nkosi",
+  phone_number: "+27123456789",
+  whatsapp_id: "27123456789",
+  email: "thandi.nkosi@example.co.za",
+  tags: ["customer", "premium", "johannesburg", "newsletter"],
+  source: { type: "whatsapp", location: { city: "Johannesburg", country: "South Africa" }, created_at: "2025-03-14T08:05:00Z" },
+});
+
+describe("ContactCardSkeleton laid out beside a typical loaded card", () => {
+  const cases: ["comfortable" | "compact", number, Contact][] = [
+    ["comfortable", 420, typical],
+    // A compact card in a four-column grid: one row of tags.
+    ["compact", 260, { ...typical, tags: ["customer", "premium"] }],
+  ];
+  for (const [density, width, contact] of cases) {
+    it(`is within 4 px of its height (${density})`, async () => {
+      await layOut(markup(<ContactCardSkeleton density={density} />, <ContactCardView contact={contact} density={density} />), width);
+      const skeleton = await box('[data-state="loading"]');
+      const card = await box('[data-state="ready"]');
+      expect(Math.abs(skeleton.height - card.height), `skeleton ${skeleton.height}px, card ${card.height}px`).toBeLessThanOrEqual(4);
+    });
+  }
+});
+
+describe("A .fiq-card-grid of cards, laid out", () => {
+  const everyBadge = { ...typical, full_name: "Lindiwe Mahlangu", blocked: true, archived: true, allow_broadcast: false, active_status: true, has_unread_messages: true };
+  const plain = { ...typical, full_name: "Sipho Dlamini", bot_status: null, email: null, tags: ["lead"] };
+  const longName = { ...typical, full_name: "Maria Fernanda de los Ángeles Castillo-Villanueva", tags: [] };
+
+  async function rowOf(html: string, width = 900) {
+    await page.setContent(
+      `<!doctype html><html><head><meta charset="utf-8"><style>${css} body { margin: 0; font: 16px sans-serif }</style></head>` +
+        `<body><div class="fiq-card-grid" style="inline-size: ${width}px">${html}</div></body></html>`,
+    );
+    return page.$$eval(".fiq-card", (cards) =>
+      cards.map((card) => {
+        const top = (selector: string) => card.querySelector(selector)?.getBoundingClientRect().top ?? null;
+        const rect = card.getBoundingClientRect();
+        return { top: rect.top, height: rect.height, details: top(".fiq-details"), tags: top(".fiq-tags") };
+      }),
+    );
+  }
+
+  it("gives the cards of a row one height and starts their detail rows and tags at the same y", async () => {
+    const cards = await rowOf(markup(<ContactCardView contact={everyBadge} />, <ContactCardView contact={plain} />, <ContactCardView contact={longName} />));
+    expect(new Set(cards.map((card) => card.top)).size).toBe(1);
+    expect(new Set(cards.map((card) => Math.round(card.height))).size).toBe(1);
+    expect(new Set(cards.map((card) => Math.round(card.details!))).size).toBe(1);
+    // The first card's badges wrap onto a second line; the others' details still line up with its own.
+    expect(cards[1]!.tags).toBe(cards[0]!.tags);
+  });
+
+  it("lines up compact cards in four columns the same way", async () => {
+    const cards = await rowOf(
+      markup(...[everyBadge, plain, longName, typical].map((contact) => <ContactCardView contact={contact} density="compact" maxTags={2} />)),
+      1100,
+    );
+    expect(new Set(cards.map((card) => card.top)).size).toBe(1);
+    expect(new Set(cards.map((card) => Math.round(card.height))).size).toBe(1);
+    expect(new Set(cards.map((card) => Math.round(card.details!))).size).toBe(1);
+  });
+
+  it("lines a loading and a not-found card up with loaded ones", async () => {
+    const cards = await rowOf(markup(<ContactCardView contact={everyBadge} />, <ContactCardSkeleton />, notFoundCard()));
+    expect(new Set(cards.map((card) => Math.round(card.height))).size).toBe(1);
+    expect(cards[1]!.details).toBe(cards[0]!.details);
+  });
+});
+
+describe("A card in a wide container, laid out", () => {
+  it("keeps to --fiq-card-max-inline-size (30rem unless the page sets it)", async () => {
+    await layOut(markup(<ContactCardView contact={typical} />), 1264);
+    expect((await box(".fiq-card")).right - (await box(".fiq-card")).left).toBe(480);
+    await page.addStyleTag({ content: "#column { --fiq-card-max-inline-size: 600px }" });
+    expect((await box(".fiq-card")).right - (await box(".fiq-card")).left).toBe(600);
+  });
+});
+
+describe("ContactCardView's tags, laid out", () => {
+  it("keeps a long tag on one line, cut with an ellipsis, its full text in the title", async () => {
+    const tag = "a-very-long-campaign-tag-name-that-never-stops-going-on-and-on";
+    await layOut(markup(<ContactCardView contact={{ ...typical, tags: [tag, "vip"] }} />), 300);
+    const pill = await page.$eval(".fiq-tag", (element) => ({
+      title: element.getAttribute("title"),
+      height: element.getBoundingClientRect().height,
+      cut: element.scrollWidth > element.clientWidth,
+      overflow: getComputedStyle(element).textOverflow,
+    }));
+    const vip = await page.$eval(".fiq-tag:last-child", (element) => element.getBoundingClientRect().height);
+    expect(pill).toEqual({ title: tag, height: vip, cut: true, overflow: "ellipsis" });
+    const card = await box(".fiq-card");
+    const list = await box(".fiq-tags__list");
+    expect(list.right).toBeLessThanOrEqual(card.right);
+  });
+});
+
+describe("ContactCardView given a right-to-left name in a left-to-right page, laid out", () => {
+  it("sets the name beside its avatar, not against the far edge", async () => {
+    await layOut(markup(<ContactCardView contact={{ ...typical, full_name: "نور الهدى عبد الرحمن" }} />));
+    const avatar = await box(".fiq-avatar");
+    const text = await page.$eval(".fiq-card__name", (heading) => {
+      const range = document.createRange();
+      range.selectNodeContents(heading);
+      const { left, right } = range.getBoundingClientRect();
+      return { left, right };
+    });
+    const card = await box(".fiq-card");
+    expect(text.left - avatar.right).toBeLessThan(20);
+    expect(card.right - text.right).toBeGreaterThan(40);
+  });
+});
+
+describe("ContactCardSkeleton's shapes, laid out", () => {
+  it("draws the avatar as a circle and keeps every bar inside the card", async () => {
+    await layOut(markup(<ContactCardSkeleton />));
+    const avatar = await box(".fiq-skeleton__block");
+    expect(avatar.right - avatar.left).toBe(avatar.height);
+    const card = await box(".fiq-card");
+    const bars = await page.$$eval(".fiq-skeleton__line", (lines) => lines.map((line) => line.getBoundingClientRect().right));
+    for (const right of bars) expect(right).toBeLessThanOrEqual(card.right);
+  });
+});
+
+describe("ContactCardView's values and copy buttons, laid out", () => {
+  it("keeps a formatted number on one line and a copy button beside the last line of its email", async () => {
+    await layOut(
+      markup(<ContactCardView contact={{ ...typical, email: "sipho@example.com" }} formatPhone={() => "+27 12 345 6789"} />),
+      260,
+    );
+    const phoneLines = await page.$eval("a[href^='tel:']", (link) => new Set([...link.getClientRects()].map((rect) => Math.round(rect.top))).size);
+    expect(phoneLines).toBe(1);
+    const [lastLine, copy] = await page.$eval("a[href^='mailto:']", (link) => {
+      const rects = [...link.getClientRects()].filter((rect) => rect.width > 0);
+      const button = link.nextElementSibling!.getBoundingClientRect();
+      return [rects.at(-1)!, { top: button.top, bottom: button.bottom, left: button.left }] as const;
+    });
+    expect(copy.top).toBeLessThan(lastLine.bottom);
+    expect(copy.bottom).toBeGreaterThan(lastLine.top);
+    expect(copy.left).toBeGreaterThanOrEqual(lastLine.right - 1);
   });
 });

@@ -19,12 +19,12 @@ describe("ContactCardSkeleton", () => {
     expect(container.textContent).toBe("Loading contact…");
   });
 
-  it("has a typical card's parts: avatar, name and badge, five detail rows and a row of tags", () => {
+  it("has a typical card's parts: avatar, name and badge, six detail rows and a row of tags", () => {
     const { container } = render(<ContactCardSkeleton />);
     expect(container.querySelectorAll(".fiq-card__header .fiq-avatar")).toHaveLength(1);
     expect(container.querySelectorAll(".fiq-card__title .fiq-skeleton__line")).toHaveLength(2);
     // A label and a value per row, in the loaded card's own two-column grid.
-    expect(container.querySelectorAll(".fiq-details > .fiq-skeleton__line")).toHaveLength(10);
+    expect(container.querySelectorAll(".fiq-details > .fiq-skeleton__line")).toHaveLength(12);
     expect(container.querySelectorAll(".fiq-tags > .fiq-skeleton__line").length).toBeGreaterThanOrEqual(3);
   });
 

@@ -95,7 +95,8 @@ describe("styles.css", () => {
     expect(styleRules.length).toBeGreaterThan(20);
     for (const rule of styleRules) {
       for (const selector of topLevelSelectors(rule.prelude)) {
-        expect(selector.trim(), rule.prelude).toMatch(/^:where\(.*\)$/s);
+        // A pseudo-element cannot sit inside :where(), so it follows it.
+        expect(selector.trim(), rule.prelude).toMatch(/^:where\(.*\)(::(before|after))?$/s);
       }
     }
   });
@@ -152,9 +153,10 @@ describe("styles.css", () => {
     expect(focus?.body).toMatch(/outline:\s*2px solid var\(--fiq-accent\)/);
   });
 
-  // 2.5 KB in 0.1; the chip and the hover card add about 0.75 KB (0.5 KB once an app's bundler minifies it).
-  it("stays under 3.25 KB gzipped", () => {
-    expect(gzipSync(css).length).toBeLessThan(3250);
+  // Without its comments, as an app's CSS minifier ships it. 2.5 KB (with comments) until 0.2 added
+  // the chip and hover card, copy buttons, error and not-found states, compact density, muted statuses and the grid.
+  it("stays under 3.5 KB gzipped", () => {
+    expect(gzipSync(source).length).toBeLessThan(3500);
   });
 
   it("has no !important, which would beat host styles", () => {

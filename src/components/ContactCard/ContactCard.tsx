@@ -1,15 +1,28 @@
 "use client";
-import type { ReactNode } from "react";
-import { isFlowIQError, type FlowIQErrorCode } from "../../core/FlowIQError.js";
-import type { ContactLookup } from "../../core/types.js";
+import { useEffect, type ReactNode } from "react";
+import { isFlowIQError, type FlowIQError, type FlowIQErrorCode } from "../../core/FlowIQError.js";
+import { DEFAULT_BASE_URL, type ContactLookup } from "../../core/types.js";
 import { useContact } from "../../react/useContact.js";
+import { useFlowIQConfig } from "../../react/useFlowIQConfig.js";
+import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
+import { ContactCardNotice } from "./ContactCardNotice.js";
 import { ContactCardSkeleton } from "./ContactCardSkeleton.js";
 import { ContactCardView, type ContactCardDisplayProps } from "./ContactCardView.js";
-import { phoneDigits, rootClass } from "./format.js";
-import { resolveLabels, type ContactCardLabels } from "./labels.js";
+import { phoneDigits, text } from "./format.js";
+import type { ContactCardLabels } from "./labels.js";
+import { RetryCountdown } from "./RetryCountdown.js";
 
-export type ContactCardProps = ContactCardDisplayProps &
-  (
+// Declared here so the declarations build needs no Node types.
+declare const process: { env: { NODE_ENV?: string } };
+
+export type ContactCardProps = ContactCardDisplayProps & {
+  /**
+   * The app's own buttons for a number with no contact ("Add contact", "Start chat"), under the
+   * explanation. `null` shows none.
+   * @default actions
+   */
+  notFoundActions?: ReactNode;
+} & (
     | {
         /** The number to look up, in any common format (`"+27 12 345 6789"`). */
         phoneNumber: string;
@@ -22,60 +35,102 @@ export type ContactCardProps = ContactCardDisplayProps &
       }
   );
 
-/** `invalid_lookup` → `errorInvalidLookup`: every code has its label of that name. */
-const errorLabel = (code: FlowIQErrorCode) =>
-  `error${code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())}` as keyof ContactCardLabels;
+/** `invalid_lookup` → `InvalidLookup`: every code has its labels `error<Code>` and `error<Code>Title`. */
+const labelKey = (code: FlowIQErrorCode) => code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+/** Problems that pass by themselves look like a warning; the rest need someone to act. */
+const PASSING: readonly FlowIQErrorCode[] = ["rate_limited", "server", "network", "timeout"];
+
+/** Errors already written to the console, so a re-render or StrictMode logs each once. */
+const logged = new WeakSet<object>();
 
 /**
- * Looks a contact up and shows it: a skeleton while loading, a not-found
- * message, an error with a retry button when retrying can help, or the card.
- * Needs a `<FlowIQProvider>` above it.
+ * Looks a contact up and shows it: a skeleton while loading; for a number with no contact, the
+ * number as the title, an explanation and `notFoundActions`; for a failure, an icon, a title, a
+ * plain sentence and the number, with a retry button when retrying can help (a rate limit counts
+ * down and retries by itself). The developer detail stays in `error.message` and, in
+ * development, the console. Needs a `<FlowIQProvider>` above it.
  * @example <ContactCard phoneNumber="+27 12 345 6789" headingLevel={2} />
  */
 export function ContactCard(props: ContactCardProps) {
-  const { phoneNumber, whatsappId, maxTags, locale, timeZone, labels, headingLevel, actions, className, ...rest } = props;
+  const { phoneNumber, whatsappId, notFoundActions, ...cardProps } = props;
+  const { maxTags, locale, timeZone, labels, formatPhone, copyable, chatLink, actions, headingLevel, density, ...rest } = cardProps;
+  const view = { maxTags, locale, timeZone, labels, formatPhone, copyable, chatLink, actions, headingLevel, density };
   // normalizeLookup reads an undefined field as absent; both or neither give the card its invalid_lookup error.
-  const { data, error, refetch } = useContact({ phoneNumber, whatsappId } as ContactLookup);
+  const { data, error, refetch, errorUpdatedAt } = useContact({ phoneNumber, whatsappId } as ContactLookup);
+  const { baseUrl } = useFlowIQConfig();
+  const display = useContactDisplay({ labels, formatPhone });
 
-  if (data) {
-    const display = { maxTags, locale, timeZone, labels, headingLevel, actions, className };
-    return <ContactCardView {...rest} {...display} contact={data} />;
+  const raw = phoneNumber ?? whatsappId ?? "";
+  const digits = phoneDigits(raw);
+  const shown = digits ? display.formatPhone(digits) : text(raw);
+
+  useEffect(() => {
+    if (typeof process === "undefined" || process.env.NODE_ENV === "production" || !error || logged.has(error)) return;
+    logged.add(error);
+    console.warn(
+      `[@flowiq/react] <ContactCard> could not show ${shown ?? "a contact"}: ${error.message}` +
+        ` (requests go to ${baseUrl ?? DEFAULT_BASE_URL}/contact; if that is not the FlowIQ API or your proxy route, set baseUrl on <FlowIQProvider>)`,
+    );
+  }, [error, shown, baseUrl]);
+
+  if (data) return <ContactCardView {...rest} {...view} contact={data} />;
+  if (data === undefined && !error) {
+    return <ContactCardSkeleton {...rest} labels={labels} density={density} />;
   }
-  if (data === undefined && !error) return <ContactCardSkeleton {...rest} className={className} labels={labels} />;
+  const strings = display.labels;
+  const common = { ...rest, headingLevel, density };
 
-  const text = resolveLabels(labels);
-  let message: string;
-  let retry: ReactNode = null;
   if (data === null) {
-    const raw = phoneNumber ?? whatsappId ?? "";
-    const digits = phoneDigits(raw);
-    message = text.notFound(digits ? `+${digits}` : raw);
-  } else {
-    const code: FlowIQErrorCode = isFlowIQError(error) ? error.code : "server";
-    message = (text[errorLabel(code)] as string | undefined) ?? text.errorServer;
-    if (isFlowIQError(error) ? error.retryable : true) {
-      retry = (
-        <button type="button" className="fiq-button" onClick={() => void refetch()}>
-          {text.retry}
-        </button>
-      );
-    }
+    return (
+      <ContactCardNotice
+        {...common}
+        state="not-found"
+        tone="neutral"
+        icon="unknown"
+        title={<span dir="ltr">{shown}</span>}
+        message={strings.notFound(shown ?? "")}
+        actions={notFoundActions === undefined ? actions : notFoundActions}
+      />
+    );
   }
-  const state = data === null ? "not-found" : "error";
+
+  const failure = error as FlowIQError;
+  const code: FlowIQErrorCode = isFlowIQError(failure) ? failure.code : "server";
+  const key = labelKey(code);
+  const retryable = isFlowIQError(failure) ? failure.retryable : true;
+  const waitMs = code === "rate_limited" ? failure.retryAfterMs : undefined;
+  const retry = () => void refetch();
+  let footer: ReactNode = null;
+  let retryButton: ReactNode = null;
+  if (waitMs !== undefined) {
+    footer = <RetryCountdown key={errorUpdatedAt} ms={waitMs} onDone={retry} labels={strings} />;
+  } else if (retryable) {
+    retryButton = (
+      <button type="button" className="fiq-button" onClick={retry}>
+        {strings.retry}
+      </button>
+    );
+  }
   return (
-    <div
-      {...rest}
-      className={rootClass(className)}
-      data-state={state}
-      role={data === null ? "status" : "alert"}
-    >
-      <p className="fiq-card__message">{message}</p>
-      {(retry || (actions != null && actions !== false)) && (
-        <div className="fiq-card__actions">
-          {retry}
-          {actions}
-        </div>
-      )}
-    </div>
+    <ContactCardNotice
+      {...common}
+      state="error"
+      data-code={code}
+      tone={PASSING.includes(code) ? "warning" : "danger"}
+      icon={waitMs === undefined ? "alert" : "wait"}
+      title={strings[`error${key}Title` as keyof ContactCardLabels] as string}
+      number={shown && <p className="fiq-card__number" dir={digits ? "ltr" : "auto"}>{shown}</p>}
+      message={strings[`error${key}` as keyof ContactCardLabels] as string}
+      footer={footer}
+      actions={
+        (retryButton || (actions != null && actions !== false)) && (
+          <>
+            {retryButton}
+            {actions}
+          </>
+        )
+      }
+    />
   );
 }

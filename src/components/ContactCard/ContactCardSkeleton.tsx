@@ -1,6 +1,7 @@
 import { Fragment, type HTMLAttributes } from "react";
+import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import { rootClass } from "./format.js";
-import { resolveLabels, type ContactCardLabels } from "./labels.js";
+import type { ContactCardLabels } from "./labels.js";
 
 export type ContactCardSkeletonProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
   /**
@@ -13,29 +14,40 @@ export type ContactCardSkeletonProps = Omit<HTMLAttributes<HTMLDivElement>, "chi
    * @default defaultContactCardLabels
    */
   labels?: Partial<ContactCardLabels>;
+  /**
+   * The shape of a `"compact"` card (name, badge, phone, tags) or a full one.
+   * @default "comfortable"
+   */
+  density?: "comfortable" | "compact";
 };
 
 const line = (size: string, key?: number) => <span key={key} className="fiq-skeleton__line" data-size={size} />;
-const ROWS = ["md", "lg", "md", "sm", "md"];
+/** A typical loaded card's detail rows: phone, WhatsApp, email, source, location, added. */
+const ROWS = ["md", "sm", "lg", "sm", "md", "sm"];
+const TAGS = [0, 1, 2];
 
 /**
- * The card's loading state: the shape of a typical loaded card (name, badge, five detail rows,
- * tags), so little moves when the contact arrives; shimmering unless the user prefers reduced motion.
+ * The card's loading state: the shape of a typical loaded card (name, badge, six detail rows,
+ * a row of tags), each placeholder one text line tall, so nothing moves when the contact
+ * arrives; pulsing unless the user prefers reduced motion.
  * @example <Suspense fallback={<ContactCardSkeleton />}>…</Suspense>
  */
-export function ContactCardSkeleton({ className, labels, ...rest }: ContactCardSkeletonProps) {
+export function ContactCardSkeleton({ className, labels, density = "comfortable", ...rest }: ContactCardSkeletonProps) {
+  const { loading } = useContactDisplay({ labels }).labels;
+  const compact = density === "compact";
+  const rows = compact ? ROWS.slice(0, 1) : ROWS;
   return (
-    <div {...rest} className={rootClass(className)} data-state="loading" aria-busy="true">
-      <span className="fiq-sr-only">{resolveLabels(labels).loading}</span>
+    <div {...rest} className={rootClass(className)} data-state="loading" data-density={density} aria-busy="true">
+      <span className="fiq-sr-only">{loading}</span>
       <div className="fiq-card__header" aria-hidden="true">
-        <span className="fiq-avatar fiq-skeleton__block" />
+        {!compact && <span className="fiq-avatar fiq-skeleton__block" />}
         <div className="fiq-card__title">
           {line("name")}
           {line("badge")}
         </div>
       </div>
       <div className="fiq-details" aria-hidden="true">
-        {ROWS.map((size, index) => (
+        {rows.map((size, index) => (
           <Fragment key={index}>
             {line("label")}
             {line(size)}
@@ -43,7 +55,7 @@ export function ContactCardSkeleton({ className, labels, ...rest }: ContactCardS
         ))}
       </div>
       <div className="fiq-tags" aria-hidden="true">
-        {ROWS.slice(2).map((_, index) => line("tag", index))}
+        {TAGS.map((index) => line("tag", index))}
       </div>
     </div>
   );

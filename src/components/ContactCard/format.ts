@@ -91,7 +91,17 @@ export function formatDate(value: unknown, locale: string, timeZone: string): Fo
   return Number.isNaN(time) ? null : { iso: date.toISOString(), text: dateFormatter(locale, timeZone).format(time) };
 }
 
+/** A part's own class plus the caller's. */
+export function cx(base: string, className: string | undefined): string {
+  return className ? `${base} ${className}` : base;
+}
+
 /** The card's root class plus the caller's. */
 export function rootClass(className: string | undefined): string {
-  return className ? `fiq-card ${className}` : "fiq-card";
+  return cx("fiq-card", className);
+}
+
+/** The digits that stand for a contact when it has no name: the phone's, else the WhatsApp id's. */
+export function contactNumber(contact: { phone_number: unknown; whatsapp_id: unknown }): string | null {
+  return phoneDigits(contact.phone_number) ?? phoneDigits(contact.whatsapp_id);
 }

@@ -1,0 +1,27 @@
+import type { HTMLAttributes } from "react";
+import type { Contact } from "../../core/types.js";
+import { contactNumber, cx, initials, text } from "../ContactCard/format.js";
+
+export type ContactAvatarProps = Omit<HTMLAttributes<HTMLSpanElement>, "children"> & {
+  /** The contact whose initials to show. */
+  contact: Contact;
+  /**
+   * Extra classes, added after `fiq-avatar`.
+   * @default undefined
+   */
+  className?: string;
+};
+
+/**
+ * The contact's initials in a circle: from the name, else the number's last two digits.
+ * Decorative (`aria-hidden`): the name beside it says who this is.
+ * @example <ContactAvatar contact={contact} />
+ */
+export function ContactAvatar({ contact, className, ...rest }: ContactAvatarProps) {
+  const name = text(contact.full_name);
+  return (
+    <span aria-hidden="true" {...rest} className={cx("fiq-avatar", className)} data-part="avatar">
+      {(name && initials(name)) || contactNumber(contact)?.slice(-2)}
+    </span>
+  );
+}

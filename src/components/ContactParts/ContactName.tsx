@@ -1,0 +1,50 @@
+import type { HTMLAttributes } from "react";
+import type { Contact } from "../../core/types.js";
+import { contactNumber, cx, text } from "../ContactCard/format.js";
+import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+
+export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "children"> &
+  Pick<ContactDisplayOptions, "labels" | "formatPhone"> & {
+  /** The contact to name. */
+  contact: Contact;
+  /**
+   * Level of the heading, to fit the page's outline.
+   * @default 3
+   */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  /**
+   * A plain element instead of a heading, for a name inside a row or a chip.
+   * @default undefined (a heading of `headingLevel`)
+   */
+  as?: "span" | "p" | "div" | "strong";
+  /**
+   * Extra classes, added after `fiq-card__name`.
+   * @default undefined
+   */
+  className?: string;
+};
+
+/**
+ * The contact's name as a heading; else its number (as `formatPhone` shows it), else "Unknown contact".
+ * The name keeps its own direction and, clamped by the stylesheet, its full text in `title`.
+ * @example <ContactName contact={contact} headingLevel={2} />
+ */
+export function ContactName({ contact, headingLevel = 3, as, className, labels, formatPhone, ...rest }: ContactNameProps) {
+  const display = useContactDisplay({ labels, formatPhone });
+  const name = text(contact.full_name);
+  const digits = contactNumber(contact);
+  // h3 for a level that does not exist.
+  const level = Number.isInteger(headingLevel) && headingLevel > 0 && headingLevel < 7 ? headingLevel : 3;
+  const Element = as ?? (`h${level}` as "h3");
+  return (
+    <Element
+      {...rest}
+      className={cx("fiq-card__name", className)}
+      data-part="name"
+      dir={name ? "auto" : "ltr"}
+      title={name ?? undefined}
+    >
+      {name ?? (digits ? display.formatPhone(digits) : display.labels.unknownContact)}
+    </Element>
+  );
+}

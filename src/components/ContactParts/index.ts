@@ -1,0 +1,12 @@
+export { ContactAvatar } from "./ContactAvatar.js";
+export type { ContactAvatarProps } from "./ContactAvatar.js";
+export { ContactName } from "./ContactName.js";
+export type { ContactNameProps } from "./ContactName.js";
+export { ContactBadges } from "./ContactBadges.js";
+export type { ContactBadgesProps, ContactBadgeTone } from "./ContactBadges.js";
+export { ContactDetails } from "./ContactDetails.js";
+export type { ContactDetailsProps, ContactDetailField } from "./ContactDetails.js";
+export { ContactTags } from "./ContactTags.js";
+export type { ContactTagsProps } from "./ContactTags.js";
+export { ContactSummary } from "./ContactSummary.js";
+export type { ContactSummaryProps } from "./ContactSummary.js";
