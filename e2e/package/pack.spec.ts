@@ -73,6 +73,21 @@ test("the stylesheet is layered and prefixed", () => {
   expect(read("@flowiq/react/styles.css")).toMatch(/--fiq-/);
 });
 
+test('TypeScript resolves import "@flowiq/react/styles.css" under noUncheckedSideEffectImports and "types": []', () => {
+  const app = join(work, "app");
+  writeFileSync(join(app, "styles-import.ts"), 'import "@flowiq/react/styles.css";\nexport {};\n');
+  writeFileSync(
+    join(app, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, types: [], noUncheckedSideEffectImports: true },
+      files: ["styles-import.ts"],
+    }),
+  );
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  // Throws with tsc's output (TS2882) when the import does not resolve to a declaration.
+  expect(() => execFileSync(process.execPath, [tsc, "-p", app], { cwd: app, encoding: "utf8", stdio: "pipe" })).not.toThrow();
+});
+
 test("the public surface is all there", async () => {
   const [lib, server, msw] = await Promise.all([load("@flowiq/react"), load("@flowiq/react/server"), load("@flowiq/react/msw")]);
   const names = (module: Record<string, unknown>, wanted: string[]) => wanted.filter((name) => module[name] === undefined);
