@@ -1,6 +1,7 @@
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { CHROMIUM_ARGS, ensureChromium } from "./scripts/ensure-chromium.mjs";
@@ -17,6 +18,9 @@ function runsBrowserProjects(argv: string[]): boolean {
 
 const browserRun = runsBrowserProjects(process.argv.slice(2));
 const react18 = resolve(import.meta.dirname, "test/react18/node_modules");
+// Vitest's default (cores - 1) is one worker on a 2-core machine, which leaves the second core idle
+// while jsdom files run one by one: two workers there halve the unit run.
+const nodeWorkers = Math.max(2, availableParallelism() - 1);
 // Debian's chromium (or $CHROMIUM_PATH), installed with apt-get when missing on a Debian root
 // machine; always an explicit executablePath, so Playwright never looks for a browser of its own.
 const chromium = browserRun ? ensureChromium() : undefined;
@@ -57,6 +61,7 @@ export default defineConfig({
           globals: true,
           include: ["test/**/*.test.{ts,tsx}"],
           env: { REACT_MAJOR: "19" },
+          maxWorkers: nodeWorkers,
           setupFiles: ["test/setup.ts"],
           restoreMocks: true,
           testTimeout: 15_000,
@@ -79,6 +84,7 @@ export default defineConfig({
           globals: true,
           include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.tsx", "test/perf/useContacts.test.tsx"],
           env: { REACT_MAJOR: "18" },
+          maxWorkers: nodeWorkers,
           setupFiles: ["test/setup.ts"],
           restoreMocks: true,
           testTimeout: 15_000,
