@@ -9,7 +9,7 @@ import { ContactCardNotice } from "./ContactCardNotice.js";
 import { ContactCardSkeleton } from "./ContactCardSkeleton.js";
 import { ContactCardView, type ContactCardDisplayProps } from "./ContactCardView.js";
 import { phoneDigits, text } from "./format.js";
-import type { ContactCardLabels } from "./labels.js";
+import { errorLabels } from "./labels.js";
 import { RetryCountdown } from "./RetryCountdown.js";
 
 // Declared here so the declarations build needs no Node types.
@@ -34,9 +34,6 @@ export type ContactCardProps = ContactCardDisplayProps & {
         phoneNumber?: undefined;
       }
   );
-
-/** `invalid_lookup` → `InvalidLookup`: every code has its labels `error<Code>` and `error<Code>Title`. */
-const labelKey = (code: FlowIQErrorCode) => code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase());
 
 /** Problems that pass by themselves look like a warning; the rest need someone to act. */
 const PASSING: readonly FlowIQErrorCode[] = ["rate_limited", "server", "network", "timeout"];
@@ -97,7 +94,7 @@ export function ContactCard(props: ContactCardProps) {
 
   const failure = error as FlowIQError;
   const code: FlowIQErrorCode = isFlowIQError(failure) ? failure.code : "server";
-  const key = labelKey(code);
+  const { title, message } = errorLabels(strings, code);
   const retryable = isFlowIQError(failure) ? failure.retryable : true;
   const waitMs = code === "rate_limited" ? failure.retryAfterMs : undefined;
   const retry = () => void refetch();
@@ -119,9 +116,9 @@ export function ContactCard(props: ContactCardProps) {
       data-code={code}
       tone={PASSING.includes(code) ? "warning" : "danger"}
       icon={waitMs === undefined ? "alert" : "wait"}
-      title={strings[`error${key}Title` as keyof ContactCardLabels] as string}
+      title={title}
       number={shown && <p className="fiq-card__number" dir={digits ? "ltr" : "auto"}>{shown}</p>}
-      message={strings[`error${key}` as keyof ContactCardLabels] as string}
+      message={message}
       footer={footer}
       actions={
         (retryButton || (actions != null && actions !== false)) && (
