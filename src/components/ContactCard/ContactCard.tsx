@@ -42,6 +42,26 @@ const PASSING: readonly FlowIQErrorCode[] = ["rate_limited", "server", "network"
 const logged = new WeakSet<object>();
 
 /**
+ * Development only: says in the console why a card shows an error, and where its requests went.
+ * Chosen once at load, so a production build (NODE_ENV defined) keeps neither the hook nor its text.
+ */
+const useFailureReport: (error: Error | null, shown: string | null) => void =
+  typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+    ? (error, shown) => {
+        const { baseUrl } = useFlowIQConfig();
+        useEffect(() => {
+          // Asked again here too, for an environment that changes NODE_ENV after load (tests do).
+          if (!error || logged.has(error) || process.env.NODE_ENV === "production") return;
+          logged.add(error);
+          console.warn(
+            `[@flowiq/react] <ContactCard> could not show ${shown ?? "a contact"}: ${error.message}` +
+              ` (requests go to ${baseUrl ?? DEFAULT_BASE_URL}/contact; if that is not the FlowIQ API or your proxy route, set baseUrl on <FlowIQProvider>)`,
+          );
+        }, [error, shown, baseUrl]);
+      }
+    : () => {};
+
+/**
  * Looks a contact up and shows it: a skeleton while loading; for a number with no contact, the
  * number as the title, an explanation and `notFoundActions`; for a failure, an icon, a title, a
  * plain sentence and the number, with a retry button when retrying can help (a rate limit counts
@@ -51,27 +71,19 @@ const logged = new WeakSet<object>();
  */
 export function ContactCard(props: ContactCardProps) {
   const { phoneNumber, whatsappId, notFoundActions, ...cardProps } = props;
-  const { maxTags, locale, timeZone, labels, formatPhone, copyable, chatLink, actions, headingLevel, density, ...rest } = cardProps;
-  const view = { maxTags, locale, timeZone, labels, formatPhone, copyable, chatLink, actions, headingLevel, density };
+  // The notices and the skeleton take the root's attributes and these, not the view's other props.
+  const { maxTags: _t, locale: _l, timeZone: _z, copyable: _c, chatLink: _w, labels, formatPhone, actions, headingLevel, density, ...rest } = cardProps;
   // normalizeLookup reads an undefined field as absent; both or neither give the card its invalid_lookup error.
   const { data, error, refetch, errorUpdatedAt } = useContact({ phoneNumber, whatsappId } as ContactLookup);
-  const { baseUrl } = useFlowIQConfig();
   const display = useContactDisplay({ labels, formatPhone });
 
   const raw = phoneNumber ?? whatsappId ?? "";
   const digits = phoneDigits(raw);
   const shown = digits ? display.formatPhone(digits) : text(raw);
 
-  useEffect(() => {
-    if (typeof process === "undefined" || process.env.NODE_ENV === "production" || !error || logged.has(error)) return;
-    logged.add(error);
-    console.warn(
-      `[@flowiq/react] <ContactCard> could not show ${shown ?? "a contact"}: ${error.message}` +
-        ` (requests go to ${baseUrl ?? DEFAULT_BASE_URL}/contact; if that is not the FlowIQ API or your proxy route, set baseUrl on <FlowIQProvider>)`,
-    );
-  }, [error, shown, baseUrl]);
+  useFailureReport(error, shown);
 
-  if (data) return <ContactCardView {...rest} {...view} contact={data} />;
+  if (data) return <ContactCardView {...cardProps} contact={data} />;
   if (data === undefined && !error) {
     return <ContactCardSkeleton {...rest} labels={labels} density={density} />;
   }
