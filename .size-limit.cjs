@@ -35,18 +35,20 @@ const withoutLazyChunks = (config) => ({
   ],
 });
 
-// Issue 6 asked for 2.5 kB and 5 kB; see bench/CHANGES.md ("Bundle budgets") for why these are 4 kB and 7 kB.
+// Each budget is the size measured on 0.2 plus at most ~3% (see bench/CHANGES.md, "Bundle budgets", for 0.1's history).
 module.exports = [
+  // 3.99 kB measured: unchanged since 0.1 (issue 6 asked for 2.5 kB; the retry, limiter and typed errors made it 4).
   check("FlowIQProvider + useContact", "dist/index.js", "{ FlowIQProvider, useContact }", "4 kB", withoutLazyChunks),
-  // Everything an app with `batch` on downloads: the above plus the batch chunk.
-  check("FlowIQProvider + useContact with batch", "dist/index.js", "{ FlowIQProvider, useContact }", "5.5 kB"),
-  // 7 kB until 0.2 (6.6 kB measured); 0.2's card adds the parts, ContactDisplayProvider, copy buttons,
-  // the error states' titles and sentences, the rate-limit countdown and compact density.
-  check("FlowIQProvider + useContact + ContactCard", "dist/index.js", "{ FlowIQProvider, useContact, ContactCard }", "9 kB", withoutLazyChunks),
-  check("styles.css", "dist/styles.css", null, "3.5 kB"),
-  check("ContactChip", "dist/index.js", "{ ContactChip }", "5.25 kB", withoutLazyChunks),
-  // @floating-ui/dom is a dependency, not a peer, so size-limit's esbuild bundles and counts it here.
-  check("ContactHoverCard (Floating UI included)", "dist/index.js", "{ ContactHoverCard }", "14.5 kB", withoutLazyChunks),
+  // 5.19 kB measured: the above plus the lazily loaded batch chunk, which only apps with `batch` on download.
+  check("FlowIQProvider + useContact with batch", "dist/index.js", "{ FlowIQProvider, useContact }", "5.3 kB"),
+  // 9.07 kB measured (6.6 kB in 0.1): 0.2's parts, display defaults, copy buttons, error titles and sentences, countdown and compact density.
+  check("FlowIQProvider + useContact + ContactCard", "dist/index.js", "{ FlowIQProvider, useContact, ContactCard }", "9.3 kB", withoutLazyChunks),
+  // 3.03 kB measured: the card's states, compact density and grid, the chip and the hover card, light and dark.
+  check("styles.css", "dist/styles.css", null, "3.1 kB"),
+  // 5.83 kB measured: the lookup, the English labels, useContactDisplay and the avatar and name parts; none of the card's other code.
+  check("ContactChip", "dist/index.js", "{ ContactChip }", "6 kB", withoutLazyChunks),
+  // 16.23 kB measured: chip + card (9.2 kB together) + Floating UI (6.4 kB, a dependency, so counted) + the hover logic.
+  check("ContactHoverCard (Floating UI included)", "dist/index.js", "{ ContactHoverCard }", "16.7 kB", withoutLazyChunks),
   // Reported, not budgeted.
   check("the whole client entry", "dist/index.js", "*", null),
   check("@flowiq/react/server (prefetchContact + createContactRouteHandler)", "dist/server.js", "{ prefetchContact, createContactRouteHandler }", null),

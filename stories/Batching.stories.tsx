@@ -4,6 +4,7 @@ import { useSyncExternalStore } from "react";
 import { expect, waitFor } from "storybook/test";
 import { ContactCard, useContact, type ContactLookup } from "../src/index.js";
 import { buildContact, createContactHandlers } from "../src/msw.js";
+import { settled } from "./support/checks.js";
 
 const NAMES = [
   "Thandi Nkosi", "Sipho Dlamini", "Amelia Clarke", "Lindiwe Mahlangu", "Kwame Mensah",
@@ -139,11 +140,9 @@ type PlayContext = { canvas: { getAllByRole: (role: string, options?: { name: st
 
 /** Waits (cheaply: role queries on every DOM change would starve the mocked API) until every row and the card are filled. */
 async function everyRowFilled({ canvas, canvasElement }: PlayContext) {
-  await waitFor(() => expect(canvasElement.querySelectorAll('tbody tr[data-state="ready"]')).toHaveLength(NAMES.length), {
-    timeout: 10_000,
-  });
+  await waitFor(() => expect(canvasElement.querySelectorAll('tbody tr[data-state="ready"]')).toHaveLength(NAMES.length), settled);
   await expect(canvas.getAllByRole("rowheader").map((cell) => cell.textContent)).toEqual(NAMES);
-  await waitFor(() => expect(canvas.getAllByRole("article", { name: NAMES[0]! })).toHaveLength(1), { timeout: 10_000 });
+  await waitFor(() => expect(canvas.getAllByRole("article", { name: NAMES[0]! })).toHaveLength(1), settled);
 }
 
 /** `<FlowIQProvider batch>`: the twenty rows ask within one window, so one request fills them all. */

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { ContactCardView, defaultContactCardLabels as en, type ContactCardLabels } from "../src/index.js";
 import { buildContact } from "../src/msw.js";
-import { expectNoHorizontalOverflow, expectNoPlaceholderText, expectVisibleFocusRing } from "./support/checks.js";
+import { expectNoHorizontalOverflow, expectNoPlaceholderText, expectVisibleFocusRing, settled } from "./support/checks.js";
 import { fakeClipboard } from "./support/clipboard.js";
 import { displayArgTypes } from "./support/argTypes.js";
 import { fullContact, sparseContact, summarisedContact } from "./support/contacts.js";
@@ -217,7 +217,7 @@ export const CopyPhoneNumber: Story = {
     for (let step = 0; step < 5 && document.activeElement !== copy; step++) await userEvent.tab();
     await expectVisibleFocusRing(copy);
     await userEvent.keyboard("{Enter}");
-    await waitFor(() => expect(copy.nextElementSibling).toHaveTextContent(en.copied));
+    await waitFor(() => expect(copy.nextElementSibling).toHaveTextContent(en.copied), settled);
     await expect(copy.nextElementSibling).toHaveAttribute("aria-live", "polite");
     await expect(copy).toHaveAttribute("data-state", "copied");
     await expect(accepting.written).toEqual(["+27123456789"]);
@@ -232,7 +232,7 @@ export const CopyRefused: Story = {
   play: async ({ canvas }) => {
     const copy = canvas.getByRole("button", { name: en.copy("thandi.nkosi@example.co.za") });
     await userEvent.click(copy);
-    await waitFor(() => expect(copy.nextElementSibling).toHaveTextContent(en.copyFailed));
+    await waitFor(() => expect(copy.nextElementSibling).toHaveTextContent(en.copyFailed), settled);
     await expect(copy).toHaveAttribute("data-state", "failed");
   },
 };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { parsePhoneNumber } from "libphonenumber-js";
 import { expect, waitFor, within } from "storybook/test";
 import { ContactChip, ContactChipView, defaultContactCardLabels as en } from "../src/index.js";
-import { inRealBrowser, luminance } from "./support/checks.js";
+import { inRealBrowser, luminance, settled } from "./support/checks.js";
 import {
   FAILS,
   NEVER_ANSWERS,
@@ -17,9 +17,6 @@ import {
   sipho,
   thandi,
 } from "./support/people.js";
-
-/** A busy 2-core machine can take seconds to answer; every wait allows for it. */
-const wait = { timeout: 10_000 };
 
 const chipOf = (element: Element) => {
   const chip = element.closest<HTMLElement>('[data-part="chip"]');
@@ -51,7 +48,7 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {
   name: "Known contact, online",
   play: async ({ canvas }) => {
-    const name = await canvas.findByText("Thandi Nkosi", {}, wait);
+    const name = await canvas.findByText("Thandi Nkosi", {}, settled);
     const chip = chipOf(name);
     await expect(chip).toHaveAttribute("data-state", "ready");
     await expect(name).toHaveAttribute("title", "Thandi Nkosi");
@@ -88,7 +85,7 @@ export const NoName: Story = {
   args: { phoneNumber: nameless.phone_number! },
   play: async ({ canvas }) => {
     // By its title: while loading, the same number is the chip's hidden text.
-    const number = await canvas.findByTitle("+2348031234567", {}, wait);
+    const number = await canvas.findByTitle("+2348031234567", {}, settled);
     await expect(chipOf(number)).toHaveAttribute("data-state", "ready");
     await expect(number).toHaveAttribute("dir", "ltr");
   },
@@ -99,7 +96,7 @@ export const Loading: Story = {
   args: { phoneNumber: NEVER_ANSWERS },
   play: async ({ canvas }) => {
     // While it is busy, a screen reader hears the number being looked up.
-    const chip = chipOf(await canvas.findByText("+442079460000", {}, wait));
+    const chip = chipOf(await canvas.findByText("+442079460000", {}, settled));
     await expect(chip).toHaveAttribute("data-state", "loading");
     await expect(chip).toHaveAttribute("aria-busy", "true");
   },
@@ -109,7 +106,7 @@ export const NotFound: Story = {
   name: "Not found: unknown contact",
   args: { phoneNumber: UNKNOWN },
   play: async ({ canvas }) => {
-    const hint = await canvas.findByText(en.unknownContactHint, {}, wait);
+    const hint = await canvas.findByText(en.unknownContactHint, {}, settled);
     await expect(chipOf(hint)).toHaveAttribute("data-state", "not-found");
     await expect(chipOf(hint)).toHaveTextContent(`+14155550100${en.unknownContactHint}`);
   },
@@ -119,7 +116,7 @@ export const ServerError: Story = {
   name: "Error: the marker names the problem",
   args: { phoneNumber: FAILS },
   play: async ({ canvas }) => {
-    const marker = await canvas.findByRole("img", { name: en.errorServer }, wait);
+    const marker = await canvas.findByRole("img", { name: en.errorServer }, settled);
     await expect(chipOf(marker)).toHaveAttribute("data-state", "error");
     await expect(chipOf(marker)).toHaveTextContent("+61298765432");
   },
@@ -129,7 +126,7 @@ export const InvalidNumber: Story = {
   name: "Error: not a phone number",
   args: { phoneNumber: "call me maybe" },
   play: async ({ canvas }) => {
-    const marker = await canvas.findByRole("img", { name: en.errorInvalidLookup }, wait);
+    const marker = await canvas.findByRole("img", { name: en.errorInvalidLookup }, settled);
     await expect(chipOf(marker)).toHaveTextContent("call me maybe");
   },
 };
@@ -163,7 +160,7 @@ export const EveryState: Story = {
     const chips = () => [...canvasElement.querySelectorAll('[data-part="chip"]')].map((chip) => chip.getAttribute("data-state"));
     await waitFor(
       () => expect(chips()).toEqual(["ready", "ready", "ready", "ready", "loading", "not-found", "error"]),
-      wait,
+      settled,
     );
   },
 };
@@ -208,9 +205,9 @@ function InboxTable({ caption }: { caption: string }) {
 
 async function checkTable(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
-  await canvas.findByText(longName.full_name!, {}, wait);
-  await canvas.findByRole("img", { name: en.errorServer }, wait);
-  await canvas.findByText(en.unknownContactHint, {}, wait);
+  await canvas.findByText(longName.full_name!, {}, settled);
+  await canvas.findByRole("img", { name: en.errorServer }, settled);
+  await canvas.findByText(en.unknownContactHint, {}, settled);
   const cells = [...canvasElement.querySelectorAll("tbody td:first-child")] as HTMLElement[];
   await expect(cells).toHaveLength(10);
   // The long name keeps its full text for a tooltip, whatever the column shows.
@@ -271,7 +268,7 @@ export const EmojiName: Story = {
   name: "Emoji name",
   args: { phoneNumber: emoji.phone_number! },
   play: async ({ canvas }) => {
-    const name = await canvas.findByText(emoji.full_name!, {}, wait);
+    const name = await canvas.findByText(emoji.full_name!, {}, settled);
     // Initials take whole emoji (a ZWJ sequence, a flag), never half of one.
     await expect(chipOf(name).querySelector(".fiq-avatar")?.textContent).toBe("👩🏽‍💻🇿🇦");
   },
@@ -293,10 +290,10 @@ export const FormattedNumbers: Story = {
     );
   },
   play: async ({ canvas }) => {
-    const nameless = await canvas.findByTitle("+234 803 123 4567", {}, wait);
+    const nameless = await canvas.findByTitle("+234 803 123 4567", {}, settled);
     await expect(nameless).toHaveTextContent("+234 803 123 4567");
     await expect(chipOf(nameless)).toHaveAttribute("data-state", "ready");
-    const unknown = await canvas.findByTitle("+1 415 555 0100", {}, wait);
+    const unknown = await canvas.findByTitle("+1 415 555 0100", {}, settled);
     await expect(chipOf(unknown)).toHaveAttribute("data-state", "not-found");
   },
 };

@@ -1,20 +1,17 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
 import { ContactHoverCard, defaultContactCardLabels as en, type ContactHoverCardProps } from "../src/index.js";
-import { expectVisibleFocusRing, inRealBrowser, luminance } from "./support/checks.js";
+import { expectVisibleFocusRing, inRealBrowser, luminance, settled } from "./support/checks.js";
 import { requestCounter } from "./support/handlers.js";
 import { stubPopoverApiInJsdom } from "./support/popover.js";
 import { FAILS, PEOPLE, UNKNOWN, inboxHandlers, sipho, thandi } from "./support/people.js";
 
-/** A busy 2-core machine can take seconds to answer; every wait allows for it. */
-const wait = { timeout: 10_000 };
-
 /** The trigger of the hover card whose chip shows this name. */
 const triggerFor = async (canvasElement: HTMLElement, name: string) =>
-  (await within(canvasElement).findByRole("button", { name: new RegExp(`^${name}`) }, wait)) as HTMLElement;
+  (await within(canvasElement).findByRole("button", { name: new RegExp(`^${name}`) }, settled)) as HTMLElement;
 
 /** The open card: a DOM child of the story (the trigger's sibling), drawn in the top layer. */
-const openCard = (canvasElement: HTMLElement, name: string) => within(canvasElement).findByRole("dialog", { name }, wait);
+const openCard = (canvasElement: HTMLElement, name: string) => within(canvasElement).findByRole("dialog", { name }, settled);
 
 /** Popovers of this story; Storybook's own page has some of its own, outside the story. */
 const popovers = (canvasElement: HTMLElement) => canvasElement.querySelectorAll("[popover], [role='dialog']");
@@ -88,7 +85,7 @@ export const Open: Story = {
     await expect(trigger).toHaveAttribute("aria-expanded", "true");
     await expect(trigger).toHaveAttribute("aria-controls", dialog.id);
     await expect(dialog).toHaveAttribute("popover", "manual");
-    const card = await within(dialog).findByRole("article", { name: "Thandi Nkosi" }, wait);
+    const card = await within(dialog).findByRole("article", { name: "Thandi Nkosi" }, settled);
     await expect(within(card).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual([
       "tel:+27123456789",
       "https://wa.me/27123456789",
@@ -109,7 +106,7 @@ export const PointerIntoCard: Story = {
     await expect(trigger).toHaveAttribute("aria-expanded", "true");
     await userEvent.unhover(dialog);
     await userEvent.hover(canvasElement.querySelector(".sb-row > span")!);
-    await waitFor(() => expect(popovers(canvasElement)).toHaveLength(0), wait);
+    await waitFor(() => expect(popovers(canvasElement)).toHaveLength(0), settled);
     await expect(trigger).toHaveAttribute("aria-expanded", "false");
   },
 };
@@ -122,12 +119,12 @@ export const Keyboard: Story = {
     await userEvent.tab();
     await expectVisibleFocusRing(trigger);
     const dialog = await openCard(canvasElement, "Thandi Nkosi");
-    await within(dialog).findByRole("article", { name: "Thandi Nkosi" }, wait);
+    await within(dialog).findByRole("article", { name: "Thandi Nkosi" }, settled);
     await userEvent.tab();
     const phone = within(dialog).getByRole("link", { name: "+27123456789" });
     await expectVisibleFocusRing(phone);
     await userEvent.keyboard("{Escape}");
-    await waitFor(() => expect(popovers(canvasElement)).toHaveLength(0), wait);
+    await waitFor(() => expect(popovers(canvasElement)).toHaveLength(0), settled);
     await expect(trigger).toHaveFocus();
     await expect(trigger).toHaveAttribute("aria-expanded", "false");
   },
@@ -142,12 +139,12 @@ export const Touch: Story = {
     await userEvent.click(trigger);
     await openCard(canvasElement, "Thandi Nkosi");
     await userEvent.click(canvasElement.querySelector(".sb-row > span")!);
-    await waitFor(() => expect(popovers(canvasElement)).toHaveLength(0), wait);
+    await waitFor(() => expect(popovers(canvasElement)).toHaveLength(0), settled);
     await userEvent.click(trigger);
     await openCard(canvasElement, "Thandi Nkosi");
     // A second click on the trigger closes what a click opened.
     await userEvent.click(trigger);
-    await waitFor(() => expect(trigger).toHaveAttribute("aria-expanded", "false"), wait);
+    await waitFor(() => expect(trigger).toHaveAttribute("aria-expanded", "false"), settled);
   },
 };
 
@@ -183,7 +180,7 @@ export const InScrollContainer: Story = {
     const trigger = await triggerFor(canvasElement, "Sipho Dlamini");
     await userEvent.click(trigger);
     const dialog = await openCard(canvasElement, "Sipho Dlamini");
-    await within(dialog).findByRole("article", { name: "Sipho Dlamini" }, wait);
+    await within(dialog).findByRole("article", { name: "Sipho Dlamini" }, settled);
     if (!inRealBrowser()) return;
     // In the top layer: the container clips nothing of it, and it is what the pointer would hit.
     await waitFor(() => {
@@ -191,7 +188,7 @@ export const InScrollContainer: Story = {
       const scroller = canvasElement.querySelector<HTMLElement>(".sb-scroller")!.getBoundingClientRect();
       expect(box.bottom).toBeGreaterThan(scroller.bottom);
       expect(dialog.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2))).toBe(true);
-    }, wait);
+    }, settled);
   },
 };
 
@@ -250,7 +247,7 @@ export const CustomTrigger: Story = {
     await openCard(canvasElement, "Thandi Nkosi");
     await expect(link).toHaveAttribute("aria-expanded", "true");
     await userEvent.unhover(link);
-    await waitFor(() => expect(link).toHaveAttribute("aria-expanded", "false"), wait);
+    await waitFor(() => expect(link).toHaveAttribute("aria-expanded", "false"), settled);
     const button = canvas.getByRole("button", { name: "Sipho (text trigger)" });
     await userEvent.click(button);
     await openCard(canvasElement, "Sipho Dlamini");
@@ -262,10 +259,10 @@ export const UnknownNumber: Story = {
   args: { phoneNumber: UNKNOWN },
   play: async ({ canvasElement }) => {
     const trigger = await triggerFor(canvasElement, "\\+14155550100");
-    await within(trigger).findByText(en.unknownContactHint, {}, wait);
+    await within(trigger).findByText(en.unknownContactHint, {}, settled);
     await userEvent.click(trigger);
     const dialog = await openCard(canvasElement, "+14155550100");
-    await expect(await within(dialog).findByRole("status", {}, wait)).toHaveTextContent(en.notFound("+14155550100"));
+    await expect(await within(dialog).findByRole("status", {}, settled)).toHaveTextContent(en.notFound("+14155550100"));
   },
 };
 
@@ -274,10 +271,10 @@ export const LookupFails: Story = {
   args: { phoneNumber: FAILS },
   play: async ({ canvasElement }) => {
     const trigger = await triggerFor(canvasElement, "\\+61298765432");
-    await within(trigger).findByRole("img", { name: en.errorServer }, wait);
+    await within(trigger).findByRole("img", { name: en.errorServer }, settled);
     await userEvent.click(trigger);
     const dialog = await openCard(canvasElement, "+61298765432");
-    await expect(await within(dialog).findByRole("alert", {}, wait)).toHaveTextContent(en.errorServer);
+    await expect(await within(dialog).findByRole("alert", {}, settled)).toHaveTextContent(en.errorServer);
   },
 };
 
@@ -288,7 +285,7 @@ export const DarkTheme: Story = {
     const trigger = await triggerFor(canvasElement, "Thandi Nkosi");
     await userEvent.click(trigger);
     const dialog = await openCard(canvasElement, "Thandi Nkosi");
-    const card = await within(dialog).findByRole("article", { name: "Thandi Nkosi" }, wait);
+    const card = await within(dialog).findByRole("article", { name: "Thandi Nkosi" }, settled);
     if (inRealBrowser()) await expect(luminance(getComputedStyle(card).backgroundColor)).toBeLessThan(0.1);
   },
 };

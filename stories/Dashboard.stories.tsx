@@ -2,9 +2,8 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, waitFor, within } from "storybook/test";
 import { ContactCard, defaultContactCardLabels as en, type ContactLookup } from "../src/index.js";
 import { buildContact, createContactHandlers } from "../src/msw.js";
-import { inRealBrowser } from "./support/checks.js";
+import { inRealBrowser, settled } from "./support/checks.js";
 import { fullContact } from "./support/contacts.js";
-import { settled } from "./support/checks.js";
 import { requestCounter } from "./support/handlers.js";
 
 const thandi = fullContact;
@@ -182,7 +181,7 @@ export const CardGrid: Story = {
     </div>
   ),
   play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(5), { timeout: 5000 });
+    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(5), settled);
     await canvas.findByRole("status", undefined, settled);
     // Lindiwe's badges wrap onto a second line; her row's details still start with the others'.
     await expectAlignedRows(canvas.getByTestId("grid"));

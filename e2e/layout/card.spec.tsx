@@ -38,12 +38,12 @@ function errorCard() {
 }
 
 /** A ContactCard whose lookup found no contact, as a server would render it from that cache. */
-function notFoundCard() {
+function notFoundCard(density?: "compact") {
   const queryClient = new QueryClient();
   queryClient.setQueryData(contactQueryKey("acme", "+14155550100"), null);
   return (
     <FlowIQProvider tenantId="acme" queryClient={queryClient}>
-      <ContactCard phoneNumber="+14155550100" />
+      <ContactCard phoneNumber="+14155550100" density={density} />
     </FlowIQProvider>
   );
 }
@@ -214,6 +214,14 @@ describe("A .fiq-card-grid of cards, laid out", () => {
     const cards = await rowOf(markup(<ContactCardView contact={everyBadge} />, <ContactCardSkeleton />, notFoundCard()));
     expect(new Set(cards.map((card) => Math.round(card.height))).size).toBe(1);
     expect(cards[1]!.details).toBe(cards[0]!.details);
+  });
+
+  it("lets a not-found card's sentence run beside a compact card's tags rather than push them down", async () => {
+    const [alone] = await rowOf(markup(<ContactCardView contact={plain} density="compact" />), 1100);
+    const [beside, notFound] = await rowOf(markup(<ContactCardView contact={plain} density="compact" />, notFoundCard("compact")), 1100);
+    // The tags follow the phone row as closely as when the card is alone in its row.
+    expect(beside!.tags! - beside!.details!).toBe(alone!.tags! - alone!.details!);
+    expect(Math.round(beside!.height)).toBe(Math.round(notFound!.height));
   });
 });
 

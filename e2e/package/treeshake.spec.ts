@@ -222,6 +222,24 @@ for (const [name, bundle] of bundlers) {
   });
 }
 
+for (const [name, bundle] of bundlers) {
+  // The chip draws the avatar and name parts and nothing else of the card: no states, details, copy buttons or Floating UI.
+  test(`an app that imports only ContactChip, bundled with ${name}, has none of the card's other code`, async () => {
+    const isCardOnly = (id: string) =>
+      /components\/(ContactCard\/(ContactCard|ContactCardView|ContactCardNotice|ContactCardSkeleton|RetryCountdown)|ContactParts\/(ContactDetails|ContactBadges|ContactTags|ContactSummary|CopyButton))\.js$|@floating-ui\//.test(id);
+    const [chipOnly, hoverCard] = await Promise.all([
+      bundle(`export { ContactChip, ContactChipView } from "@flowiq/react";`),
+      bundle(`export { ContactHoverCard } from "@flowiq/react";`),
+    ]);
+    expect(libraryModules(chipOnly)).toEqual(expect.arrayContaining(["components/ContactParts/ContactAvatar.js", "components/ContactParts/ContactName.js"]));
+    expect(chipOnly.modules.filter(isCardOnly)).toEqual([]);
+    expect(chipOnly.code).not.toMatch(/fiq-copy|fiq-details|fiq-card__message|fiq-hovercard/);
+    // The hover card does hold the card, so the same checks can fail.
+    expect(hoverCard.modules.filter(isCardOnly).length).toBeGreaterThan(0);
+    expect(hoverCard.code).toMatch(/fiq-copy/);
+  });
+}
+
 test("a server module that imports @flowiq/react/server pulls in no React layer and no component code", async () => {
   const result = await bundleWithEsbuild(`export { getContact, prefetchContact, createContactRouteHandler } from "@flowiq/react/server";`);
 

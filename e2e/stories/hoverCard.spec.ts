@@ -115,10 +115,11 @@ test.describe("ContactHoverCard with a keyboard", () => {
     await page.clock.runFor(500);
     await expect(card(page)).toBeVisible();
 
-    // Every link and button of the card, in order, right after the trigger.
+    // Every link and button of the card, in order, right after the trigger: the phone link and its
+    // copy button, Open chat, the email link and its copy button, and "+N more" tags.
     const controls = card(page).locator("a[href], button");
-    await expect(controls).toHaveCount(4);
-    for (let index = 0; index < 4; index++) {
+    await expect(controls).toHaveCount(6);
+    for (let index = 0; index < 6; index++) {
       await page.keyboard.press("Tab");
       await expect(controls.nth(index)).toBeFocused();
     }

@@ -5,6 +5,7 @@ import { renderToString } from "react-dom/server";
 import { ContactChip } from "../../src/components/ContactChip/ContactChip.js";
 import { ContactChipView } from "../../src/components/ContactChip/ContactChipView.js";
 import { defaultContactCardLabels as en } from "../../src/components/ContactCard/labels.js";
+import { ContactDisplayProvider } from "../../src/components/ContactDisplay/ContactDisplayProvider.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { contactScenarios } from "../../src/msw/contactScenarios.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
@@ -205,5 +206,64 @@ describe("ContactChip when the lookup fails", () => {
     expect(await screen.findByRole("img", { name: en.errorInvalidLookup })).toBeInTheDocument();
     expect(screen.getByText("call me maybe")).toHaveAttribute("title", "call me maybe");
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe("ContactChip and ContactChipView under a ContactDisplayProvider", () => {
+  /** Spaces the digits after the country code: a formatter no default could produce. */
+  const spaced = (digits: string) => `+${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`;
+
+  it("shows a nameless contact's number as the provider's formatPhone writes it, and its labels", () => {
+    render(
+      <ContactDisplayProvider formatPhone={spaced} labels={{ online: "En línea" }}>
+        <ContactChipView contact={buildContact({ full_name: null, phone_number: "+27825550123", active_status: true })} />
+      </ContactDisplayProvider>,
+    );
+    expect(screen.getByText("+27 82 5550123")).toHaveAttribute("title", "+27 82 5550123");
+    expect(screen.getByText("En línea")).toHaveClass("fiq-sr-only");
+  });
+
+  it("uses the provider's formatPhone and labels while loading, for no contact and for a failure", async () => {
+    server.use(...contactScenarios.loading);
+    const labels = { unknownContactHint: "Unbekannt", errorServer: "FlowIQ hat ein Problem" };
+    const { unmount } = renderWithProvider(
+      <ContactDisplayProvider formatPhone={spaced} labels={labels}>
+        <ContactChip phoneNumber="+27 12 345 6789" />
+      </ContactDisplayProvider>,
+    );
+    expect(screen.getByText("+27 12 3456789")).toHaveClass("fiq-sr-only");
+    unmount();
+    server.use(...contactScenarios.notFound);
+    const notFound = renderWithProvider(
+      <ContactDisplayProvider formatPhone={spaced} labels={labels}>
+        <ContactChip phoneNumber="+1 415 555 0100" />
+      </ContactDisplayProvider>,
+    );
+    expect(await screen.findByText("Unbekannt")).toBeInTheDocument();
+    expect(screen.getByText("+14 15 5550100")).toHaveAttribute("title", "+14 15 5550100");
+    notFound.unmount();
+    server.use(...contactScenarios.serverError);
+    renderWithProvider(
+      <ContactDisplayProvider formatPhone={spaced} labels={labels}>
+        <ContactChip phoneNumber="+27 12 345 6789" />
+      </ContactDisplayProvider>,
+    );
+    expect(await screen.findByRole("img", { name: "FlowIQ hat ein Problem" })).toBeInTheDocument();
+    expect(screen.getByText("+27 12 3456789")).toBeInTheDocument();
+  });
+
+  it("lets the chip's own formatPhone and labels win over the provider's", () => {
+    render(
+      <ContactDisplayProvider formatPhone={spaced} labels={{ online: "En línea", unread: "Sin leer" }}>
+        <ContactChipView
+          contact={buildContact({ full_name: null, phone_number: "+27825550123", active_status: true, has_unread_messages: true })}
+          formatPhone={(digits) => `00${digits}`}
+          labels={{ online: "Online jetzt" }}
+        />
+      </ContactDisplayProvider>,
+    );
+    expect(screen.getByText("0027825550123")).toBeInTheDocument();
+    expect(screen.getByText("Online jetzt")).toBeInTheDocument();
+    expect(screen.getByText("Sin leer")).toBeInTheDocument();
   });
 });

@@ -6,6 +6,7 @@ import { renderToString } from "react-dom/server";
 import { ContactChip } from "../../src/components/ContactChip/ContactChip.js";
 import { ContactHoverCard } from "../../src/components/ContactHoverCard/ContactHoverCard.js";
 import { defaultContactCardLabels as en } from "../../src/components/ContactCard/labels.js";
+import { ContactDisplayProvider } from "../../src/components/ContactDisplay/ContactDisplayProvider.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 import { contactKeys } from "../../src/react/contactKeys.js";
 import { buildContact } from "../../src/msw/buildContact.js";
@@ -361,6 +362,50 @@ describe("ContactHoverCard's card", () => {
     const errors = vi.spyOn(console, "error");
     advance(5000);
     expect(errors).not.toHaveBeenCalled();
+  });
+});
+
+describe("ContactHoverCard under a ContactDisplayProvider", () => {
+  const spaced = (digits: string) => `+${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`;
+  const german = { phone: "Telefon", hoverCardLabel: (name: string) => `Kontakt: ${name}` };
+
+  it("gives its card and its popover's name the provider's labels, formatPhone, locale and maxTags", () => {
+    const user = withFakeTimers();
+    renderCached(
+      <ContactDisplayProvider labels={german} formatPhone={spaced} locale="de-DE" maxTags={1}>
+        <ContactHoverCard phoneNumber={PHONE} />
+      </ContactDisplayProvider>,
+    );
+    user.click(trigger());
+    const popover = screen.getByRole("dialog", { name: "Kontakt: Thandi Nkosi" });
+    const card = within(popover).getByRole("article", { name: "Thandi Nkosi" });
+    const phone = within(card).getByText("Telefon").nextElementSibling as HTMLElement;
+    expect(within(phone).getByRole("link")).toHaveTextContent(/^\+27 12 3456789$/);
+    expect(within(card).getByRole("button", { name: en.moreTags(3) })).toBeInTheDocument();
+    expect(within(card).getByText(/^\d{2}\.\d{2}\.\d{4}$/)).toBeInTheDocument();
+  });
+
+  it("formats the default trigger's number with the provider's formatPhone", async () => {
+    server.use(...contactScenarios.notFound);
+    renderWithProvider(
+      <ContactDisplayProvider formatPhone={spaced}>
+        <ContactHoverCard phoneNumber="+1 415 555 0100" />
+      </ContactDisplayProvider>,
+    );
+    expect(await screen.findByText(en.unknownContactHint)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^\+14 15 5550100/ })).toBeInTheDocument();
+  });
+
+  it("lets its own formatPhone and labels win, for the trigger, the popover's name and the card", async () => {
+    server.use(...contactScenarios.notFound);
+    renderWithProvider(
+      <ContactDisplayProvider labels={german} formatPhone={spaced}>
+        <ContactHoverCard phoneNumber="+1 415 555 0100" formatPhone={(digits) => `00${digits}`} labels={{ hoverCardLabel: (name) => `Karte ${name}` }} openDelay={0} />
+      </ContactDisplayProvider>,
+    );
+    await userEvent.click(await screen.findByRole("button", { name: /^0014155550100/ }));
+    const popover = await screen.findByRole("dialog", { name: "Karte 0014155550100" });
+    expect(await within(popover).findByRole("status")).toHaveTextContent("0014155550100");
   });
 });
 

@@ -9,7 +9,7 @@ import { ContactCardNotice } from "./ContactCardNotice.js";
 import { ContactCardSkeleton } from "./ContactCardSkeleton.js";
 import { ContactCardView, type ContactCardDisplayProps } from "./ContactCardView.js";
 import { phoneDigits, text } from "./format.js";
-import type { ContactCardLabels } from "./labels.js";
+import { errorLabels } from "./labels.js";
 import { RetryCountdown } from "./RetryCountdown.js";
 
 // Declared here so the declarations build needs no Node types.
@@ -35,14 +35,31 @@ export type ContactCardProps = ContactCardDisplayProps & {
       }
   );
 
-/** `invalid_lookup` → `InvalidLookup`: every code has its labels `error<Code>` and `error<Code>Title`. */
-const labelKey = (code: FlowIQErrorCode) => code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase());
-
 /** Problems that pass by themselves look like a warning; the rest need someone to act. */
 const PASSING: readonly FlowIQErrorCode[] = ["rate_limited", "server", "network", "timeout"];
 
 /** Errors already written to the console, so a re-render or StrictMode logs each once. */
 const logged = new WeakSet<object>();
+
+/**
+ * Development only: says in the console why a card shows an error, and where its requests went.
+ * Chosen once at load, so a production build (NODE_ENV defined) keeps neither the hook nor its text.
+ */
+const useFailureReport: (error: Error | null, shown: string | null) => void =
+  typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+    ? (error, shown) => {
+        const { baseUrl } = useFlowIQConfig();
+        useEffect(() => {
+          // Asked again here too, for an environment that changes NODE_ENV after load (tests do).
+          if (!error || logged.has(error) || process.env.NODE_ENV === "production") return;
+          logged.add(error);
+          console.warn(
+            `[@flowiq/react] <ContactCard> could not show ${shown ?? "a contact"}: ${error.message}` +
+              ` (requests go to ${baseUrl ?? DEFAULT_BASE_URL}/contact; if that is not the FlowIQ API or your proxy route, set baseUrl on <FlowIQProvider>)`,
+          );
+        }, [error, shown, baseUrl]);
+      }
+    : () => {};
 
 /**
  * Looks a contact up and shows it: a skeleton while loading; for a number with no contact, the
@@ -54,27 +71,19 @@ const logged = new WeakSet<object>();
  */
 export function ContactCard(props: ContactCardProps) {
   const { phoneNumber, whatsappId, notFoundActions, ...cardProps } = props;
-  const { maxTags, locale, timeZone, labels, formatPhone, copyable, chatLink, actions, headingLevel, density, ...rest } = cardProps;
-  const view = { maxTags, locale, timeZone, labels, formatPhone, copyable, chatLink, actions, headingLevel, density };
+  // The notices and the skeleton take the root's attributes and these, not the view's other props.
+  const { maxTags: _t, locale: _l, timeZone: _z, copyable: _c, chatLink: _w, labels, formatPhone, actions, headingLevel, density, ...rest } = cardProps;
   // normalizeLookup reads an undefined field as absent; both or neither give the card its invalid_lookup error.
   const { data, error, refetch, errorUpdatedAt } = useContact({ phoneNumber, whatsappId } as ContactLookup);
-  const { baseUrl } = useFlowIQConfig();
   const display = useContactDisplay({ labels, formatPhone });
 
   const raw = phoneNumber ?? whatsappId ?? "";
   const digits = phoneDigits(raw);
   const shown = digits ? display.formatPhone(digits) : text(raw);
 
-  useEffect(() => {
-    if (typeof process === "undefined" || process.env.NODE_ENV === "production" || !error || logged.has(error)) return;
-    logged.add(error);
-    console.warn(
-      `[@flowiq/react] <ContactCard> could not show ${shown ?? "a contact"}: ${error.message}` +
-        ` (requests go to ${baseUrl ?? DEFAULT_BASE_URL}/contact; if that is not the FlowIQ API or your proxy route, set baseUrl on <FlowIQProvider>)`,
-    );
-  }, [error, shown, baseUrl]);
+  useFailureReport(error, shown);
 
-  if (data) return <ContactCardView {...rest} {...view} contact={data} />;
+  if (data) return <ContactCardView {...cardProps} contact={data} />;
   if (data === undefined && !error) {
     return <ContactCardSkeleton {...rest} labels={labels} density={density} />;
   }
@@ -97,7 +106,7 @@ export function ContactCard(props: ContactCardProps) {
 
   const failure = error as FlowIQError;
   const code: FlowIQErrorCode = isFlowIQError(failure) ? failure.code : "server";
-  const key = labelKey(code);
+  const { title, message } = errorLabels(strings, code);
   const retryable = isFlowIQError(failure) ? failure.retryable : true;
   const waitMs = code === "rate_limited" ? failure.retryAfterMs : undefined;
   const retry = () => void refetch();
@@ -119,9 +128,9 @@ export function ContactCard(props: ContactCardProps) {
       data-code={code}
       tone={PASSING.includes(code) ? "warning" : "danger"}
       icon={waitMs === undefined ? "alert" : "wait"}
-      title={strings[`error${key}Title` as keyof ContactCardLabels] as string}
+      title={title}
       number={shown && <p className="fiq-card__number" dir={digits ? "ltr" : "auto"}>{shown}</p>}
-      message={strings[`error${key}` as keyof ContactCardLabels] as string}
+      message={message}
       footer={footer}
       actions={
         (retryButton || (actions != null && actions !== false)) && (

@@ -195,11 +195,17 @@ export const defaultContactCardLabels: ContactCardLabels = {
   hoverCardLabel: (name) => name,
 };
 
-/** `invalid_lookup` → `errorInvalidLookup`: every error code has its label of that name. */
-export function errorText(labels: ContactCardLabels, code: string): string {
-  const key = `error${code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())}` as keyof ContactCardLabels;
-  const value = labels[key];
-  return typeof value === "string" ? value : labels.errorServer;
+/**
+ * The title and sentence for an error code, one rule for every component that shows one:
+ * `invalid_lookup` reads `errorInvalidLookupTitle` and `errorInvalidLookup`; a code with no labels reads as `server`.
+ */
+export function errorLabels(labels: ContactCardLabels, code: string): { title: string; message: string } {
+  const key = `error${code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase())}`;
+  const title = labels[`${key}Title` as keyof ContactCardLabels];
+  const message = labels[key as keyof ContactCardLabels];
+  return typeof title === "string" && typeof message === "string"
+    ? { title, message }
+    : { title: labels.errorServerTitle, message: labels.errorServer };
 }
 
 /** The defaults with each layer of overrides on top, in order (the defaults object itself when there are none). */

@@ -1,10 +1,12 @@
 "use client";
 import { isFlowIQError } from "../../core/FlowIQError.js";
-import type { ContactLookup } from "../../core/types.js";
+import type { Contact, ContactLookup } from "../../core/types.js";
 import { useContact } from "../../react/useContact.js";
-import { phoneDigits } from "../ContactCard/format.js";
-import { errorText, resolveLabels } from "../ContactCard/labels.js";
-import { ChipIdentity, chipClass, plusDigits } from "./ChipIdentity.js";
+import { cx, phoneDigits } from "../ContactCard/format.js";
+import { errorLabels } from "../ContactCard/labels.js";
+import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
+import { ContactAvatar } from "../ContactParts/ContactAvatar.js";
+import { ContactName } from "../ContactParts/ContactName.js";
 import { ContactChipView, type ContactChipDisplayProps } from "./ContactChipView.js";
 
 export type ContactChipProps = ContactChipDisplayProps &
@@ -24,20 +26,28 @@ export type ContactChipProps = ContactChipDisplayProps &
 /**
  * Looks a contact up and shows it in one line: a one-line skeleton while loading, the
  * number with an "unknown contact" hint when there is no contact, the number with an
- * error marker when the lookup failed, else `ContactChipView`. Needs a `<FlowIQProvider>`.
+ * error marker when the lookup failed, else `ContactChipView`. Labels and `formatPhone` come
+ * from its props, else the nearest `ContactDisplayProvider`. Needs a `<FlowIQProvider>`.
  * @example <ContactChip phoneNumber="+27 12 345 6789" />
  */
 export function ContactChip(props: ContactChipProps) {
-  const { phoneNumber, whatsappId, className, labels: overrides, formatPhone = plusDigits, ...rest } = props;
+  const { phoneNumber, whatsappId, className, labels, formatPhone, ...rest } = props;
   // normalizeLookup reads an undefined field as absent; both or neither give the chip its invalid_lookup error.
   const { data, error } = useContact({ phoneNumber, whatsappId } as ContactLookup);
-  if (data) return <ContactChipView {...rest} className={className} labels={overrides} formatPhone={formatPhone} contact={data} />;
+  const display = useContactDisplay({ labels, formatPhone });
+  if (data) return <ContactChipView {...rest} className={className} labels={labels} formatPhone={formatPhone} contact={data} />;
 
-  const labels = resolveLabels(overrides);
   const raw = phoneNumber ?? whatsappId ?? "";
   const digits = phoneDigits(raw);
   const state = data === null ? "not-found" : error ? "error" : "loading";
-  const identity = <ChipIdentity name={null} digits={digits} fallback={raw} formatPhone={formatPhone} />;
+  // The parts draw the number looked up (or, when it is not one, what was typed) as they draw a nameless contact.
+  const looked = { full_name: null, phone_number: raw, whatsapp_id: null } as unknown as Contact;
+  const identity = (
+    <>
+      <ContactAvatar contact={looked} />
+      <ContactName as="span" className="fiq-chip__name" contact={digits ? looked : { ...looked, full_name: raw }} labels={labels} formatPhone={formatPhone} />
+    </>
+  );
   let body;
   if (state === "loading") {
     body = (
@@ -46,7 +56,7 @@ export function ContactChip(props: ContactChipProps) {
         <span className="fiq-skeleton__line" aria-hidden="true" />
         {/* What a screen reader hears while the chip is busy: the number being looked up. */}
         <span className="fiq-sr-only" dir="ltr">
-          {digits ? formatPhone(digits) : raw}
+          {digits ? display.formatPhone(digits) : raw}
         </span>
       </>
     );
@@ -54,11 +64,11 @@ export function ContactChip(props: ContactChipProps) {
     body = (
       <>
         {identity}
-        <span className="fiq-chip__hint">{labels.unknownContactHint}</span>
+        <span className="fiq-chip__hint">{display.labels.unknownContactHint}</span>
       </>
     );
   } else {
-    const message = errorText(labels, isFlowIQError(error) ? error.code : "server");
+    const { message } = errorLabels(display.labels, isFlowIQError(error) ? error.code : "server");
     body = (
       <>
         {identity}
@@ -70,7 +80,7 @@ export function ContactChip(props: ContactChipProps) {
     );
   }
   return (
-    <span {...rest} className={chipClass(className)} data-part="chip" data-state={state} aria-busy={state === "loading" || undefined}>
+    <span {...rest} className={cx("fiq-chip", className)} data-part="chip" data-state={state} aria-busy={state === "loading" || undefined}>
       {body}
     </span>
   );

@@ -21,9 +21,8 @@ import { useContact } from "../../react/useContact.js";
 import { ContactCard } from "../ContactCard/ContactCard.js";
 import type { ContactCardDisplayProps } from "../ContactCard/ContactCardView.js";
 import { phoneDigits, text } from "../ContactCard/format.js";
-import { resolveLabels } from "../ContactCard/labels.js";
 import { ContactChip } from "../ContactChip/ContactChip.js";
-import { plusDigits, type PhoneFormatter } from "../ContactChip/ChipIdentity.js";
+import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 
 /** The card's own display props (not its div attributes), passed to the card in the popover. */
 type CardDisplayProps = Omit<ContactCardDisplayProps, keyof HTMLAttributes<HTMLDivElement>> & {
@@ -63,11 +62,6 @@ export type ContactHoverCardProps = CardDisplayProps & {
    * @default "bottom-start"
    */
   placement?: Placement;
-  /**
-   * Formats a number for display in the default trigger; gets the digits (country code first, no `+`).
-   * @default (digits) => `+${digits}`
-   */
-  formatPhone?: PhoneFormatter;
 } & (
     | {
         /** The number to look up, in any common format (`"+27 12 345 6789"`). */
@@ -88,13 +82,12 @@ type PopoverProps = {
   /** The lookup as the caller wrote it. */
   raw: string;
   card: CardDisplayProps;
-  formatPhone: PhoneFormatter;
 };
 
 /** The popover and its card, mounted only while open; named by the contact's name once it is known. */
-function HoverCardPopover({ id, popoverRef, lookup, raw, card, formatPhone }: PopoverProps) {
+function HoverCardPopover({ id, popoverRef, lookup, raw, card }: PopoverProps) {
   const { data } = useContact(lookup);
-  const labels = resolveLabels(card.labels);
+  const { labels, formatPhone } = useContactDisplay(card);
   const digits = phoneDigits(raw);
   const name = text(data?.full_name) ?? (digits ? formatPhone(digits) : raw);
   return (
@@ -109,7 +102,6 @@ function HoverCardPopover({ id, popoverRef, lookup, raw, card, formatPhone }: Po
       className="fiq-hovercard__popover"
       data-part="hover-card-popover"
     >
-      {/* TODO(merge): pass formatPhone to the card once the card takes it. */}
       <ContactCard {...card} {...lookup} />
     </div>
   );
@@ -121,7 +113,9 @@ function HoverCardPopover({ id, popoverRef, lookup, raw, card, formatPhone }: Po
  * trigger has keyboard focus, or on a tap or click; it stays open while the pointer moves into
  * the card, and closes on Escape (focus back on the trigger), a click outside, or when focus and
  * pointer have left both. The contact is prefetched as soon as the pointer or focus arrives.
- * Nothing of the popover exists until it first opens. Needs a `<FlowIQProvider>`.
+ * Nothing of the popover exists until it first opens. Display props (labels, `formatPhone`, locale,
+ * time zone, `maxTags`) reach both the trigger and the card, else the nearest
+ * `ContactDisplayProvider`'s do. Needs a `<FlowIQProvider>`.
  * @example <ContactHoverCard phoneNumber="+27 12 345 6789" maxTags={3} />
  */
 export function ContactHoverCard(props: ContactHoverCardProps) {
@@ -133,7 +127,6 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
     openDelay = 500,
     closeDelay = 300,
     placement = "bottom-start",
-    formatPhone = plusDigits,
     ...card
   } = props;
   const lookup = { phoneNumber, whatsappId } as ContactLookup;
@@ -215,7 +208,7 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
       cloneElement(children as ReactElement<Record<string, unknown>>, triggerProps)
     ) : (
       <button type="button" className="fiq-hovercard__trigger" {...triggerProps}>
-        {children ?? <ContactChip {...lookup} labels={card.labels} formatPhone={formatPhone} />}
+        {children ?? <ContactChip {...lookup} labels={card.labels} formatPhone={card.formatPhone} />}
       </button>
     );
 
@@ -267,7 +260,7 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
       }}
     >
       {triggerElement}
-      {open && <HoverCardPopover id={id} popoverRef={popover} lookup={lookup} raw={phoneNumber ?? whatsappId ?? ""} card={card} formatPhone={formatPhone} />}
+      {open && <HoverCardPopover id={id} popoverRef={popover} lookup={lookup} raw={phoneNumber ?? whatsappId ?? ""} card={card} />}
     </span>
   );
 }

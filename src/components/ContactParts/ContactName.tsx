@@ -26,7 +26,8 @@ export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "childre
 
 /**
  * The contact's name as a heading; else its number (as `formatPhone` shows it), else "Unknown contact".
- * The name keeps its own direction and, clamped by the stylesheet, its full text in `title`.
+ * The name keeps its own direction and, since the stylesheet clamps it (to one line in a chip),
+ * its full text in `title`.
  * @example <ContactName contact={contact} headingLevel={2} />
  */
 export function ContactName({ contact, headingLevel = 3, as, className, labels, formatPhone, ...rest }: ContactNameProps) {
@@ -36,15 +37,10 @@ export function ContactName({ contact, headingLevel = 3, as, className, labels, 
   // h3 for a level that does not exist.
   const level = Number.isInteger(headingLevel) && headingLevel > 0 && headingLevel < 7 ? headingLevel : 3;
   const Element = as ?? (`h${level}` as "h3");
+  const shown = name ?? (digits ? display.formatPhone(digits) : display.labels.unknownContact);
   return (
-    <Element
-      {...rest}
-      className={cx("fiq-card__name", className)}
-      data-part="name"
-      dir={name ? "auto" : "ltr"}
-      title={name ?? undefined}
-    >
-      {name ?? (digits ? display.formatPhone(digits) : display.labels.unknownContact)}
+    <Element {...rest} className={cx("fiq-card__name", className)} data-part="name" dir={name ? "auto" : "ltr"} title={shown}>
+      {shown}
     </Element>
   );
 }

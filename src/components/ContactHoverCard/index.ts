@@ -1,2 +1,0 @@
-export { ContactHoverCard } from "./ContactHoverCard.js";
-export type { ContactHoverCardProps } from "./ContactHoverCard.js";
