@@ -32,6 +32,7 @@ export { useContacts } from "./react/useContacts.js";
 // components
 export { ContactCard } from "./components/ContactCard/ContactCard.js";
 export type { ContactCardProps } from "./components/ContactCard/ContactCard.js";
+export type { ContactLookupProps } from "./components/ContactLookupProps.js";
 export { ContactCardView } from "./components/ContactCard/ContactCardView.js";
 export type { ContactCardViewProps, ContactCardDisplayProps } from "./components/ContactCard/ContactCardView.js";
 export { ContactCardSkeleton } from "./components/ContactCard/ContactCardSkeleton.js";

@@ -11,6 +11,7 @@ import { ContactCardView, type ContactCardDisplayProps } from "./ContactCardView
 import { phoneDigits, text } from "./format.js";
 import { errorLabels } from "./labels.js";
 import { RetryCountdown } from "./RetryCountdown.js";
+import type { ContactLookupProps } from "../ContactLookupProps.js";
 
 // Declared here so the declarations build needs no Node types.
 declare const process: { env: { NODE_ENV?: string } };
@@ -22,18 +23,7 @@ export type ContactCardProps = ContactCardDisplayProps & {
    * @default actions
    */
   notFoundActions?: ReactNode;
-} & (
-    | {
-        /** The number to look up, in any common format (`"+27 12 345 6789"`). */
-        phoneNumber: string;
-        whatsappId?: undefined;
-      }
-    | {
-        /** The WhatsApp id (digits) to look up. */
-        whatsappId: string;
-        phoneNumber?: undefined;
-      }
-  );
+} & ContactLookupProps;
 
 /** Problems that pass by themselves look like a warning; the rest need someone to act. */
 const PASSING: readonly FlowIQErrorCode[] = ["rate_limited", "server", "network", "timeout"];

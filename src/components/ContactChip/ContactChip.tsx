@@ -8,20 +8,10 @@ import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import { ContactAvatar } from "../ContactParts/ContactAvatar.js";
 import { ContactName } from "../ContactParts/ContactName.js";
 import { ContactChipView, type ContactChipDisplayProps } from "./ContactChipView.js";
+import type { ContactLookupProps } from "../ContactLookupProps.js";
 
 export type ContactChipProps = ContactChipDisplayProps &
-  (
-    | {
-        /** The number to look up, in any common format (`"+27 12 345 6789"`). */
-        phoneNumber: string;
-        whatsappId?: undefined;
-      }
-    | {
-        /** The WhatsApp id (digits) to look up. */
-        whatsappId: string;
-        phoneNumber?: undefined;
-      }
-  );
+  ContactLookupProps;
 
 /**
  * Looks a contact up and shows it in one line: a one-line skeleton while loading, the

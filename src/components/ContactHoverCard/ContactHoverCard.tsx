@@ -23,6 +23,7 @@ import type { ContactCardDisplayProps } from "../ContactCard/ContactCardView.js"
 import { phoneDigits, text } from "../ContactCard/format.js";
 import { ContactChip } from "../ContactChip/ContactChip.js";
 import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
+import type { ContactLookupProps } from "../ContactLookupProps.js";
 
 /** The card's own display props (not its div attributes), passed to the card in the popover. */
 type CardDisplayProps = Omit<ContactCardDisplayProps, keyof HTMLAttributes<HTMLDivElement>> & {
@@ -62,18 +63,7 @@ export type ContactHoverCardProps = CardDisplayProps & {
    * @default "bottom-start"
    */
   placement?: Placement;
-} & (
-    | {
-        /** The number to look up, in any common format (`"+27 12 345 6789"`). */
-        phoneNumber: string;
-        whatsappId?: undefined;
-      }
-    | {
-        /** The WhatsApp id (digits) to look up. */
-        whatsappId: string;
-        phoneNumber?: undefined;
-      }
-  );
+} & ContactLookupProps;
 
 type PopoverProps = {
   id: string;
