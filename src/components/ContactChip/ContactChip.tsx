@@ -10,8 +10,7 @@ import { ContactName } from "../ContactParts/ContactName.js";
 import { ContactChipView, type ContactChipDisplayProps } from "./ContactChipView.js";
 import type { ContactLookupProps } from "../ContactLookupProps.js";
 
-export type ContactChipProps = ContactChipDisplayProps &
-  ContactLookupProps;
+export type ContactChipProps = ContactChipDisplayProps & ContactLookupProps;
 
 /**
  * Looks a contact up and shows it in one line: a one-line skeleton while loading, the
