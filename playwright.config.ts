@@ -3,7 +3,11 @@ import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/te
 import { CHROMIUM_ARGS, ensureChromium } from "./scripts/ensure-chromium.mjs";
 
 /** Ports of the servers below (the stand-ins and the apps they serve); all on 127.0.0.1. */
-export const PORTS = { storybook: 6107, nextjsApi: 41010, nextjs: 41011, bench: 41020, benchApi: 41021, dashboard: 45100, dashboardApi: 45101 };
+export const PORTS: Record<"storybook" | "nextjsApi" | "nextjs" | "bench" | "benchApi" | "dashboard" | "dashboardApi", number> = {
+  ...{ storybook: 6107, nextjsApi: 41010, nextjs: 41011, bench: 41020, benchApi: 41021, dashboard: 45100, dashboardApi: 45101 },
+  // Others for a run beside another checkout on the same machine, e.g. E2E_PORTS='{"nextjs":45011,"nextjsApi":45010}'.
+  ...(JSON.parse(process.env.E2E_PORTS ?? "{}") as Record<string, number>),
+};
 
 // The Next.js check's API key: one per run (workers inherit it), so finding it anywhere is a leak.
 process.env.E2E_FLOWIQ_KEY ??= `fiq_test_${randomBytes(16).toString("hex")}`;
