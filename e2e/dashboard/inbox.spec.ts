@@ -6,61 +6,13 @@ import { createRequire } from "node:module";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { StandInRequest } from "../../standin/index.js";
 import { CONVERSATION_COUNT, generateConversations } from "../../examples/dashboard/src/conversations.js";
+import { apiLog, drawnIndexes, drawnRows, everyDrawnRowFilled, jumpToBottom, openInbox, resetApiLog, scroller, visibleIndexes } from "../support/inbox.js";
 
 const conversations = generateConversations();
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-type Visit = { page: Page; browserRequests: URL[]; problems: string[] };
-
-/** Opens the inbox with a fresh API log, counting what the page asks /api/flowiq for. */
-async function openInbox(page: Page): Promise<Visit> {
-  await resetApiLog(page);
-  const browserRequests: URL[] = [];
-  const problems: string[] = [];
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.pathname.startsWith("/api/flowiq/")) browserRequests.push(url);
-  });
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") problems.push(`${message.type()}: ${message.text()}`);
-  });
-  await page.goto("/");
-  await everyDrawnRowFilled(page);
-  return { page, browserRequests, problems };
-}
-
-const apiLog = async (page: Page): Promise<StandInRequest[]> => (await page.request.get("/__standin/requests")).json();
-const resetApiLog = (page: Page) => page.request.delete("/__standin/requests");
-
 const grid = (page: Page) => page.getByRole("grid", { name: "Inbox" });
-const scroller = (page: Page) => page.getByTestId("inbox-scroller");
-const drawnRows = (page: Page) => scroller(page).getByRole("row");
 const panel = (page: Page) => page.getByRole("complementary", { name: "Contact" });
-
-/** The row index (0-based) of each drawn row, from its aria-rowindex (the header row is 1). */
-const drawnIndexes = async (page: Page) =>
-  (await drawnRows(page).evaluateAll((rows) => rows.map((row) => Number(row.getAttribute("aria-rowindex"))))).map((index) => index - 2).sort((a, b) => a - b);
-
-/** Rows of which any part shows in the list's viewport. */
-const visibleIndexes = (page: Page) =>
-  scroller(page).evaluate((element) => {
-    const view = element.getBoundingClientRect();
-    return [...element.querySelectorAll('[role="row"]')]
-      .filter((row) => {
-        const box = row.getBoundingClientRect();
-        return box.bottom > view.top && box.top < view.bottom;
-      })
-      .map((row) => Number(row.getAttribute("aria-rowindex")) - 2);
-  });
-
-/** Every drawn row's chip has come back (found or unknown) and the panel's card too: nothing is loading. */
-async function everyDrawnRowFilled(page: Page) {
-  await expect(drawnRows(page).first()).toBeVisible();
-  await expect(scroller(page).locator('[data-part="chip"]:not([data-state="ready"], [data-state="not-found"])')).toHaveCount(0);
-  // (By CSS, not role: on a narrow screen the panel is there but hidden until a conversation is opened.)
-  await expect(page.locator('aside :is([data-state="ready"], [data-state="not-found"])')).toHaveCount(1);
-}
 
 /** The numbers that reached the API, each as digits. */
 const askedDigits = (requests: StandInRequest[]) => requests.map((request) => request.digits);
@@ -80,6 +32,14 @@ test.describe("the inbox's first screen", () => {
     const expected = drawn.map((index) => conversations[index]!.whatsappId);
     expect(askedDigits(api).sort()).toEqual([...new Set(expected)].sort());
     expect(api.every((request) => request.authorized && request.tenantId === "acme-inbox")).toBe(true);
+  });
+
+  test("with ?batch=off, takes one browser request per contact instead (what batching saves)", async ({ page }) => {
+    const { browserRequests } = await openInbox(page, "", "/?batch=off");
+    const distinct = new Set((await drawnIndexes(page)).map((index) => conversations[index]!.whatsappId));
+    expect(browserRequests.every((url) => url.pathname === "/api/flowiq/contact")).toBe(true);
+    expect(browserRequests.length).toBe(distinct.size);
+    expect((await apiLog(page)).length).toBe(distinct.size);
   });
 
   test("shows each row's contact as a chip and the selected one's card in the panel", async ({ page }) => {
@@ -106,9 +66,7 @@ test.describe("the inbox scrolled to the bottom in one jump", () => {
     await resetApiLog(page);
     const before = browserRequests.length;
 
-    await scroller(page).evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
-    await expect(scroller(page).locator(`[role="row"][aria-rowindex="${CONVERSATION_COUNT + 1}"]`)).toBeInViewport();
-    await everyDrawnRowFilled(page);
+    await jumpToBottom(page, CONVERSATION_COUNT);
 
     const visible = await visibleIndexes(page);
     const drawn = await drawnIndexes(page);

@@ -8,14 +8,16 @@ import { App } from "./App.js";
 import { countingFetch } from "./requestMeter.js";
 
 const queryClient = new QueryClient();
+/** `?batch=off` shows the same inbox with one request per contact, for comparison. */
+const batch = new URLSearchParams(location.search).get("batch") !== "off";
 
 createRoot(document.getElementById("root") as HTMLElement).render(
   <StrictMode>
     {/*
       No API key in the browser: /api/flowiq is the app's own route (server/), which adds the key
-      and pins the tenant. `batch`: the rows on screen are fetched together, one request per 50.
+      and pins the tenant. `batch`: the rows on screen are fetched together, one request per 50 contacts.
     */}
-    <FlowIQProvider tenantId="acme-inbox" baseUrl="/api/flowiq" batch fetch={countingFetch} queryClient={queryClient}>
+    <FlowIQProvider tenantId="acme-inbox" baseUrl="/api/flowiq" batch={batch} fetch={countingFetch} queryClient={queryClient}>
       <App />
     </FlowIQProvider>
   </StrictMode>,
