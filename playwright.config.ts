@@ -71,6 +71,8 @@ const servers: Record<string, WebServer[]> = {
       // The bench page, built twice (production; React's profiling build under profiling/), and served.
       command: `npx vite build --config bench/vite.config.ts && BENCH_PROFILING=1 npx vite build --config bench/vite.config.ts && npx vite preview --config bench/vite.config.ts --port ${PORTS.bench} --strictPort --host 127.0.0.1`,
       url: local(PORTS.bench),
+      // The page's own proxy route (bench/proxy.ts) reads from the stand-in.
+      env: { BENCH_API_URL: local(PORTS.benchApi, "") },
       timeout: 240_000,
     },
   ],
