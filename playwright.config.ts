@@ -40,7 +40,7 @@ const dashboard: WebServer = {
 };
 const servers: Record<string, WebServer[]> = {
   stories: [storybook],
-  screenshots: [storybook],
+  screenshots: [storybook, dashboard],
   nextjs: [
     {
       command: `npm run standin --silent -- --port ${PORTS.nextjsApi} --tenant ${NEXTJS.tenant} --key ${NEXTJS.apiKey} --contacts e2e/nextjs/contacts.json`,
