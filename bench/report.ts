@@ -128,14 +128,14 @@ export function report(figures: Figures): string {
     `| 1 | requests for 200 cards over 50 contacts in mixed forms | ${rq.ours} (baseline ${rq.baseline}) | ${requests.distinct} (one per contact) | ${verdict(rq.ours === requests.distinct)} |`,
     `| 1b | 500 cold cards with the skeleton animation on, time ÷ 500 bare fetches (before: ${ratio(offscreen.before)}) | ${ratio(offscreen.after)} (reduced motion ${ratio(offscreen.reduced)}) | ≤ 1.3× | ${verdict(offscreen.after <= 1.3)} |`,
     `| 1c | ${table.count}-row table at a ${RTT_MS} ms round trip with \`batch\`, time ÷ the floor (generated hook: ${ratio(median(table.ms.generated) / floor)}, without batch: ${ratio(median(table.ms.single) / floor)}) | ${ratio(batched / floor)} (÷ computed floor ${ratio(batched / computedFloor(table.count))}) | ≤ 1.5× | ${verdict(batched / floor <= 1.5)} |`,
-    `| 1d | ${inbox.rows.toLocaleString("en-US")}-row inbox, requests reaching the API after a jump to the bottom ÷ rows visible there | ${ratio(inboxRatio)} | ≤ 1.5 | ${verdict(inboxRatio <= 1.5)} |`,
+    `| 1d | ${inbox.rows.toLocaleString("en-US")}-row inbox, requests reaching the API after a jump to the bottom ÷ rows visible there | ${ratio(inboxRatio)} | ≤ 1.5× | ${verdict(inboxRatio <= 1.5)} |`,
     `| 2a | 1,000 \`ContactCardView\`s, render ÷ floor | ${ratio(viewRatio)} | ≤ 1.3× | ${verdict(viewRatio <= 1.3)} |`,
     `| 2b | 1,000 connected \`ContactCard\`s (warm cache), render ÷ floor | ${ratio(connectedRatio)} | ≤ 2× | ${verdict(connectedRatio <= 2)} |`,
     `| 3 | cards re-rendered after \`setQueryData\` for one contact | ${isolation.rerendered} of ${isolation.cards} | ${isolation.expected} (that contact's cards) | ${verdict(isolation.onlyThoseCards)} |`,
     `| 4 | heap after mounting and unmounting 10,000 connected cards, after GC | ${ratio(growth("connected"))} of start | ≤ 1.10× | ${verdict(growth("connected") <= 1.1)} |`,
     ...sizes
       .filter((size: SizeEntry) => size.sizeLimit)
-      .map((size: SizeEntry, index: number) => `| 5${"abc"[index]} | ${size.name} (min + gzip) | ${kb(size.size)} | ≤ ${kb(size.sizeLimit ?? 0)} | ${verdict(size.passed)} |`),
+      .map((size: SizeEntry, index: number) => `| 5${"abcdefghij"[index]} | ${size.name} (min + gzip) | ${kb(size.size)} | ≤ ${kb(size.sizeLimit ?? 0)} | ${verdict(size.passed)} |`),
     "",
     `Medians of ${runs} runs unless said otherwise.`,
     "",
