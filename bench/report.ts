@@ -50,7 +50,8 @@ function boughtTables({ column, table, inbox }: Figures): Record<string, string>
   const fetch = median(column.fetchOnly);
   const cards = (timed: Timed) => `${ms(median(timed.ms))} (${ratio(median(timed.ms) / fetch)})`;
   const floor = median(table.ms.bare);
-  const row = (kind: TableKind) => `${ms(median(table.ms[kind]))} | ${ratio(median(table.ms[kind]) / floor)} | ${median(table.browser[kind])}`;
+  const row = (kind: TableKind, strong = false) =>
+    [ms(median(table.ms[kind])), ratio(median(table.ms[kind]) / floor), String(median(table.browser[kind]))].map((cell) => (strong ? `**${cell}**` : cell)).join(" | ");
   const bottom = (runsOf: InboxRun[]) => {
     const pick = (key: keyof Counts) => median(runsOf.map((run) => run.bottom[key]));
     return `${pick("visible")} | ${pick("api")} | ${ratio(median(runsOf.map((run) => run.bottom.api / run.bottom.visible)))} | ${pick("browser")} | ${median(runsOf.map((run) => run.first.browser))}`;
@@ -67,7 +68,7 @@ function boughtTables({ column, table, inbox }: Figures): Record<string, string>
       "|---|---|---|---|",
       `| generated hook (one request per row) | ${row("generated")} |`,
       `| before: @flowiq/react without \`batch\` | ${row("single")} |`,
-      `| after: @flowiq/react with \`batch\` | **${row("batch")}** |`,
+      `| after: @flowiq/react with \`batch\` | ${row("batch", true)} |`,
       `| the floor, measured: ${Math.ceil(table.count / BATCH_SIZE)} bare batch requests, no React | ${row("bare")} |`,
       `| the floor, computed: ${RTT_MS} ms + ⌈${table.count} ÷ ${PROXY_CAP}⌉ × ${API_DELAY_MS} ms | ${ms(computedFloor(table.count))} | ${ratio(computedFloor(table.count) / floor)} | |`,
     ].join("\n"),
