@@ -3,7 +3,11 @@ import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/te
 import { CHROMIUM_ARGS, ensureChromium } from "./scripts/ensure-chromium.mjs";
 
 /** Ports of the servers below (the stand-ins and the apps they serve); all on 127.0.0.1. */
-export const PORTS = { storybook: 6107, nextjsApi: 41010, nextjs: 41011, bench: 41020, benchApi: 41021 };
+export const PORTS: Record<"storybook" | "nextjsApi" | "nextjs" | "bench" | "benchApi" | "dashboard" | "dashboardApi", number> = {
+  ...{ storybook: 6107, nextjsApi: 41010, nextjs: 41011, bench: 41020, benchApi: 41021, dashboard: 45100, dashboardApi: 45101 },
+  // Others for a run beside another checkout on the same machine, e.g. E2E_PORTS='{"nextjs":45011,"nextjsApi":45010}'.
+  ...(JSON.parse(process.env.E2E_PORTS ?? "{}") as Record<string, number>),
+};
 
 // The Next.js check's API key: one per run (workers inherit it), so finding it anywhere is a leak.
 process.env.E2E_FLOWIQ_KEY ??= `fiq_test_${randomBytes(16).toString("hex")}`;
@@ -27,9 +31,16 @@ const storybook: WebServer = {
   url: local(PORTS.storybook, "/iframe.html"),
   timeout: 240_000,
 };
+// examples/dashboard as `npm run dashboard` starts it (Vite, with the proxy route and the stand-in API in its process).
+const dashboard: WebServer = {
+  command: `npm run dashboard --silent -- --port ${PORTS.dashboard} --strictPort`,
+  url: local(PORTS.dashboard, "/"),
+  env: { DASHBOARD_API_PORT: String(PORTS.dashboardApi), DASHBOARD_API_DELAY_MS: "40" },
+  timeout: 120_000,
+};
 const servers: Record<string, WebServer[]> = {
   stories: [storybook],
-  screenshots: [storybook],
+  screenshots: [storybook, dashboard],
   nextjs: [
     {
       command: `npm run standin --silent -- --port ${PORTS.nextjsApi} --tenant ${NEXTJS.tenant} --key ${NEXTJS.apiKey} --contacts e2e/nextjs/contacts.json`,
@@ -52,12 +63,16 @@ const servers: Record<string, WebServer[]> = {
       timeout: 600_000,
     },
   ],
+  dashboard: [dashboard],
   bench: [
+    dashboard,
     { command: `npm run standin --silent -- --port ${PORTS.benchApi} --delay 20 --count 1000`, url: local(PORTS.benchApi, "/__requests"), timeout: 60_000 },
     {
       // The bench page, built twice (production; React's profiling build under profiling/), and served.
       command: `npx vite build --config bench/vite.config.ts && BENCH_PROFILING=1 npx vite build --config bench/vite.config.ts && npx vite preview --config bench/vite.config.ts --port ${PORTS.bench} --strictPort --host 127.0.0.1`,
       url: local(PORTS.bench),
+      // The page's own proxy route (bench/proxy.ts) reads from the stand-in.
+      env: { BENCH_API_URL: local(PORTS.benchApi, "") },
       timeout: 240_000,
     },
   ],
@@ -70,6 +85,8 @@ const projects: Project[] = [
   { name: "package", testDir: "e2e/package", timeout: 300_000 },
   // The card's markup with the real stylesheet, laid out by Chromium (jsdom lays nothing out).
   { name: "layout", testDir: "e2e/layout" },
+  // examples/dashboard: the 10,000-row inbox, its request counts and its keyboard.
+  { name: "dashboard", testDir: "e2e/dashboard", use: { baseURL: local(PORTS.dashboard, "") } },
   { name: "screenshots", testDir: "e2e/screenshots", use: { baseURL: local(PORTS.storybook, "") } },
   { name: "bench", testDir: "bench", timeout: 900_000, use: { baseURL: local(PORTS.bench, "") } },
 ].filter((project) => runs(project.name));

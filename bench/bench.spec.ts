@@ -10,10 +10,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, release, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { CONVERSATION_COUNT } from "../examples/dashboard/src/conversations.js";
+import { apiLog, drawnIndexes, jumpToBottom, openInbox, resetApiLog, visibleIndexes } from "../e2e/support/inbox.js";
 import { PORTS } from "../playwright.config.js";
 import type { StandInRequest } from "../standin/index.js";
 import type { BenchApi } from "./main.js";
-import { median, report, type Figures } from "./report.js";
+import { median, report, RTT_MS, type Figures, type InboxRun, type TableKind } from "./report.js";
 import { measureSizes } from "./sizes.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -21,6 +23,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
 const OUT = resolve(root, process.env.BENCH_OUT ?? "BENCHMARKS.md");
 const API = `http://127.0.0.1:${PORTS.benchApi}`;
+/** The app's own proxy route beside the bench page (bench/proxy.ts), in front of the stand-in. */
+const PROXY = `http://127.0.0.1:${PORTS.bench}/api/flowiq`;
+/** examples/dashboard, as `npm run dashboard` serves it. */
+const DASHBOARD = `http://127.0.0.1:${PORTS.dashboard}`;
+/** The stylesheet as it was before cards off screen were skipped: what a host's override gives back. */
+const BEFORE_OFFSCREEN = ".fiq-card { content-visibility: visible; }";
 const version = (name: string) => (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 
 declare global {
@@ -63,16 +71,18 @@ test.beforeAll(async ({ playwright, launchOptions }) => {
 test.afterAll(async () => {
   await browser?.close();
   if (ONLY) console.log(JSON.stringify(figures, null, 2));
-  else if (figures.requests && figures.column && figures.render && figures.isolation && figures.memory && figures.sizes) writeFileSync(OUT, report(figures as Figures));
+  else if (figures.requests && figures.column && figures.render && figures.isolation && figures.memory && figures.sizes && figures.table && figures.inbox) {
+    writeFileSync(OUT, report(figures as Figures));
+  }
 });
 
-/** Each measurement on a fresh page, so none inherits another's heap or caches. */
-function measure(name: keyof Figures, path: string, run: (page: Page) => Promise<unknown>) {
+/** Each measurement on a fresh page, so none inherits another's heap or caches. `api` is where the page reads contacts. */
+function measure(name: keyof Figures, path: string, run: (page: Page) => Promise<unknown>, api = API) {
   test(name, async () => {
     test.skip(ONLY !== null && !ONLY.has(name), "not in BENCH_ONLY");
     const page = await browser.newPage();
     page.on("pageerror", (error) => console.error("bench page error:", error.message));
-    await page.goto(`http://127.0.0.1:${PORTS.bench}/${path}?api=${encodeURIComponent(API)}`);
+    await page.goto(`http://127.0.0.1:${PORTS.bench}/${path}?api=${encodeURIComponent(api)}`);
     await expect(page).toHaveTitle("ready");
     try {
       Object.assign(figures, { [name]: await run(page) });
@@ -103,26 +113,33 @@ measure("requests", "", async (page) => {
 
 measure("column", "", async (page) => {
   const count = 500;
-  const runs = Math.min(RUNS, 3);
+  // Every run, as the ratio to bare fetches moves with the load of a shared machine.
+  const runs = RUNS;
   // The skeletons' animation costs the main thread while 500 cards load, so each layout is also
   // loaded with prefers-reduced-motion (which stops it), to tell the animation's cost from the hooks'.
+  // "Before": the cards again with the stylesheet's off-screen skipping undone (BEFORE_OFFSCREEN).
   const variants = [
-    ["cards", false],
-    ["cards", true],
-    ["useContacts", false],
-    ["useContacts", true],
+    ["cards", false, false],
+    ["cards", false, true],
+    ["cards", true, false],
+    ["cards", true, true],
+    ["useContacts", false, false],
+    ["useContacts", true, false],
   ] as const;
-  const out = { count, runs, maxInFlight: 0, fetchOnly: [] as number[], cards: { ms: [] as number[], renders: [] as number[] }, cardsReduced: { ms: [] as number[], renders: [] as number[] }, useContacts: { ms: [] as number[], renders: [] as number[] }, useContactsReduced: { ms: [] as number[], renders: [] as number[] } };
+  const timed = () => ({ ms: [] as number[], renders: [] as number[] });
+  const out = { count, runs, maxInFlight: 0, fetchOnly: [] as number[], cards: timed(), cardsBefore: timed(), cardsReduced: timed(), cardsReducedBefore: timed(), useContacts: timed(), useContactsReduced: timed() };
   for (let run = 0; run < runs; run++) {
     out.fetchOnly.push(await page.evaluate((n) => window.bench.fetchOnly(n), count));
-    for (const [kind, reduced] of variants) {
+    for (const [kind, reduced, before] of variants) {
       await page.emulateMedia({ reducedMotion: reduced ? "reduce" : "no-preference" });
+      const override = before ? await page.addStyleTag({ content: BEFORE_OFFSCREEN }) : null;
       await resetServed();
       const { ms, renders } = await page.evaluate(([k, n]) => window.bench.column(k, n), [kind, count] as const);
+      await override?.evaluate((element) => (element as Element).remove());
       const api = await served();
       expect(api.requests, `${kind}: requests the API saw`).toBe(count);
       out.maxInFlight = api.maxInFlight;
-      const entry = out[`${kind}${reduced ? "Reduced" : ""}`];
+      const entry = out[`${kind}${reduced ? "Reduced" : ""}${before ? "Before" : ""}` as "cards"];
       entry.ms.push(ms);
       entry.renders.push(renders);
     }
@@ -190,6 +207,67 @@ measure("memory", "", async (page) => {
   }
   await cdp.detach();
   return { count, distinct, ...out };
+});
+
+// (a) A 500-row table at a far-away user's pace: every request crosses a 150 ms round trip (CDP network
+// emulation), through the app's proxy route to the stand-in (20 ms per lookup, the route's cap of 6).
+measure(
+  "table",
+  "",
+  async (page) => {
+    const count = 500;
+    const runs = Math.min(RUNS, 3);
+    const browserRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/api/flowiq/")) browserRequests.push(request.url());
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: RTT_MS, downloadThroughput: -1, uploadThroughput: -1 });
+    const kinds: TableKind[] = ["bare", "batch", "single", "generated"];
+    const list = () => Object.fromEntries(kinds.map((kind) => [kind, [] as number[]])) as Record<TableKind, number[]>;
+    const out = { count, runs, ms: list(), browser: list(), api: list() };
+    for (let run = 0; run < runs; run++) {
+      for (const kind of [...kinds.slice(run % kinds.length), ...kinds.slice(0, run % kinds.length)]) {
+        await resetServed();
+        browserRequests.length = 0;
+        const ms = await page.evaluate(([k, n]) => (k === "bare" ? window.bench.batchFetchOnly(n) : window.bench.table(k, n)), [kind, count] as const);
+        const api = await served();
+        expect(api.digits, `${kind}: distinct contacts the API saw`).toBe(count);
+        out.ms[kind].push(ms);
+        out.browser[kind].push(browserRequests.length);
+        out.api[kind].push(api.requests);
+      }
+    }
+    await cdp.detach();
+    return out;
+  },
+  PROXY,
+);
+
+// (b) The 10,000-row inbox (examples/dashboard, served by playwright.config.ts): what reaches the API
+// for the first screen and after a jump to the bottom, with batch on and with ?batch=off.
+test("inbox", async () => {
+  test.skip(ONLY !== null && !ONLY.has("inbox"), "not in BENCH_ONLY");
+  const runs = Math.min(RUNS, 3);
+  const result: Figures["inbox"] = { rows: CONVERSATION_COUNT, runs, batch: [], off: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const variant of ["batch", "off"] as const) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      try {
+        const visit = await openInbox(page, DASHBOARD, variant === "off" ? "/?batch=off" : "/");
+        const first = { browser: visit.browserRequests.length, api: (await apiLog(page, DASHBOARD)).length, drawn: (await drawnIndexes(page)).length, visible: (await visibleIndexes(page)).length };
+        await resetApiLog(page, DASHBOARD);
+        const before = visit.browserRequests.length;
+        await jumpToBottom(page, CONVERSATION_COUNT);
+        const bottom = { browser: visit.browserRequests.length - before, api: (await apiLog(page, DASHBOARD)).length, drawn: (await drawnIndexes(page)).length, visible: (await visibleIndexes(page)).length };
+        result[variant].push({ first, bottom } satisfies InboxRun);
+      } finally {
+        await page.close();
+      }
+    }
+  }
+  figures.inbox = result;
 });
 
 test("sizes", async () => {

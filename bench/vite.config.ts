@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { benchProxy } from "./proxy.js";
 import { swapPlugin } from "./swap.js";
 
 /** Where the bench pages are built: the production page, and the profiling one under profiling/. */
@@ -13,7 +14,7 @@ export default defineConfig({
   base: "./",
   mode: "production",
   logLevel: "warn",
-  plugins: [swapPlugin(), react()],
+  plugins: [swapPlugin(), react(), benchProxy()],
   publicDir: false,
   resolve: profiling ? { alias: [{ find: /^react-dom\/client$/, replacement: "react-dom/profiling" }] } : {},
   build: {

@@ -22,7 +22,8 @@ export function generateContacts(count: number, seed = 0): Contact[] {
     const n = index + seed;
     return buildContact({
       id: `contact-${index}`,
-      full_name: n % 23 === 0 ? null : `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}`,
+      // The surname moves on by one every ten contacts: a hundred names before one comes back, not ten.
+      full_name: n % 23 === 0 ? null : `${FIRST[n % FIRST.length]} ${LAST[(n * 7 + Math.floor(n / FIRST.length)) % LAST.length]}`,
       phone_number: `+${digits}`,
       whatsapp_id: digits,
       email: n % 5 === 4 ? null : `contact${index}@example.com`,

@@ -1,7 +1,8 @@
 // The Next.js example end to end, against `next start` of a real `next build` and the stand-in
 // API (both started by playwright.config.ts): the prefetched card is in the server HTML with no
-// browser request, the other card loads through the proxy route with exactly one request, the key
-// reaches nothing the browser gets, hydration is clean, and the route keeps its rules.
+// browser request, the other card and the table of ten conversations load through the catch-all
+// proxy route with exactly one (batched) request, the key reaches nothing the browser gets,
+// hydration is clean, and the route keeps its rules for single lookups and batches.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -15,13 +16,15 @@ const root = resolve(import.meta.dirname, "../..");
 const app = join(root, "examples/nextjs");
 const API = `http://127.0.0.1:${PORTS.nextjsApi}`;
 const contacts = JSON.parse(readFileSync(join(import.meta.dirname, "contacts.json"), "utf8")) as Contact[];
-const [PREFETCHED, IN_BROWSER] = contacts.map((contact) => ({ digits: contact.whatsapp_id!, name: contact.full_name! }));
+const [PREFETCHED, IN_BROWSER, ...TABLE] = contacts.map((contact) => ({ digits: contact.whatsapp_id!, name: contact.full_name! }));
 
 const apiRequests = async (): Promise<StandInRequest[]> => (await fetch(`${API}/__requests`)).json();
+/** Every number a request to the proxy asks for (a batch asks for many), as digits. */
 const asked = (url: string) => {
   const params = new URL(url).searchParams;
-  return params.get("phone_number") ?? params.get("whatsapp_id") ?? "";
+  return [...params.getAll("phone_number"), ...params.getAll("whatsapp_id")].map((value) => value.replace(/\D/g, ""));
 };
+const isProxyCall = (url: string) => new URL(url).pathname.startsWith("/api/flowiq/");
 function* filesUnder(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) yield* filesUnder(join(dir, entry.name));
@@ -69,6 +72,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const html = (await navigation?.text()) ?? "";
   await expect(page.locator("article[data-state='ready']").filter({ has: page.getByRole("heading", { name: IN_BROWSER!.name }) })).toBeVisible();
   await expect(page.getByRole("heading", { name: PREFETCHED!.name })).toBeVisible();
+  await expect(page.locator('table [data-part="chip"][data-state="ready"]')).toHaveCount(TABLE.length);
   // Both cards are ready: the page is done unless something stray (a refetch, a retry) is still on its way.
   await page.waitForLoadState("networkidle");
   seen = { before, upstream: (await apiRequests()).slice(before.length), html, requests, responses: await Promise.all(responses), problems, context };
@@ -87,10 +91,16 @@ test("the prefetched card is in the server HTML, the browser-loaded one is not",
   expect(seen.html, "rendered on the server, so the proxy path was not exercised").not.toContain(IN_BROWSER!.name);
 });
 
-test("the browser makes no request for the prefetched contact and one, through /api/flowiq/contact, for the other", () => {
-  const contactCalls = seen.requests.filter((request) => new URL(request.url).pathname === "/api/flowiq/contact");
+test("the browser makes no request for the prefetched contact and ONE, a batch through /api/flowiq/contacts, for the other card and the table", () => {
+  const proxyCalls = seen.requests.filter((request) => isProxyCall(request.url));
   expect(seen.requests.filter((request) => request.url.includes(PREFETCHED!.digits))).toEqual([]);
-  expect(contactCalls.map((request) => [request.method, asked(request.url).replace(/\D/g, "")])).toEqual([["GET", IN_BROWSER!.digits]]);
+  expect(proxyCalls.map((request) => [request.method, new URL(request.url).pathname])).toEqual([["GET", "/api/flowiq/contacts"]]);
+  expect(asked(proxyCalls[0]!.url).sort()).toEqual([IN_BROWSER!, ...TABLE].map((contact) => contact.digits).sort());
+});
+
+test("the table shows each conversation's contact by name", async () => {
+  const page = seen.context.pages()[0]!;
+  await expect(page.locator('table [data-part="chip"]')).toHaveText(TABLE.map((contact) => new RegExp(contact.name)));
 });
 
 test("no browser request leaves the app's own origin (none goes to the API)", ({ baseURL }) => {
@@ -98,8 +108,8 @@ test("no browser request leaves the app's own origin (none goes to the API)", ({
   expect(seen.requests.filter((request) => !/^(data|blob):/.test(request.url) && !request.url.startsWith(`${baseURL}/`))).toEqual([]);
 });
 
-test("the API got one call per contact (the server's prefetch, the proxy's lookup), each with the key and the server's tenant", () => {
-  expect(seen.upstream.map((request) => request.digits).sort()).toEqual([PREFETCHED!.digits, IN_BROWSER!.digits].sort());
+test("the API got one call per contact (the server's prefetch, the proxy's lookups), each with the key and the server's tenant", () => {
+  expect(seen.upstream.map((request) => request.digits).sort()).toEqual([PREFETCHED!, IN_BROWSER!, ...TABLE].map((contact) => contact.digits).sort());
   expect(seen.upstream.every((request) => request.authorized && request.tenantId === NEXTJS.tenant && request.status === 200)).toBe(true);
 });
 
@@ -120,7 +130,7 @@ test("the key is in no HTML, no response the browser got and no file of .next/st
 });
 
 test("the proxy's answer carries Cache-Control: private, no-store", () => {
-  const answer = seen.responses.find((response) => new URL(response.url).pathname === "/api/flowiq/contact");
+  const answer = seen.responses.find((response) => isProxyCall(response.url));
   expect(answer?.headers["cache-control"]).toBe("private, no-store");
 });
 
@@ -150,6 +160,21 @@ test.describe("the proxy route, called from outside the browser", () => {
 
   test("answers an invalid lookup with 400 and asks the API nothing", async () => {
     expect(await call("/api/flowiq/contact?phone_number=12", { headers: { cookie: await session() } })).toMatchObject({ status: 400, upstream: [] });
+  });
+
+  test("answers a batch with a forged session cookie with 401 and asks the API nothing", async () => {
+    const forged = `demo_session=${randomBytes(8).toString("hex")}.${randomBytes(32).toString("base64url")}`;
+    const query = TABLE.map((contact) => `phone_number=${contact.digits}`).join("&");
+    expect(await call(`/api/flowiq/contacts?${query}`, { headers: { cookie: forged } })).toMatchObject({ status: 401, upstream: [] });
+  });
+
+  test("answers a batch for the server's tenant whatever tenantId the browser puts in it", async () => {
+    const answer = await call(`/api/flowiq/contacts?tenantId=someone-else&whatsapp_id=${IN_BROWSER!.digits}&phone_number=${TABLE[0]!.digits}`, {
+      headers: { cookie: await session() },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.upstream.map((request) => request.tenantId)).toEqual([NEXTJS.tenant, NEXTJS.tenant]);
+    expect(answer.body).not.toContain(NEXTJS.apiKey);
   });
 
   test("answers POST with 405 and asks the API nothing", async () => {

@@ -54,13 +54,20 @@ export async function answerContactBatch(
   const cancel = () => deadline.abort(signal.reason);
   if (signal.aborted) cancel();
   signal.addEventListener("abort", cancel);
+  // A signal of its own for each contact, aborted from here: a batch's contacts all waiting on the
+  // one deadline signal would hang up to 50 listeners on it, which Node reports as a leak.
+  const waiting = new Set<AbortController>();
+  deadline.signal.addEventListener("abort", () => waiting.forEach((own) => own.abort(deadline.signal.reason)));
   try {
     const results = await Promise.all(
       lookups.map(async (item): Promise<ContactBatchResult> => {
         if (!item.lookup) {
           return { lookup: { param: item.param, value: item.value }, status: 400, error: "Bad request", message: item.message };
         }
-        const { status, body, retryAfterMs } = await lookUp(item.lookup, deadline.signal);
+        const own = new AbortController();
+        if (deadline.signal.aborted) own.abort(deadline.signal.reason);
+        waiting.add(own);
+        const { status, body, retryAfterMs } = await lookUp(item.lookup, own.signal).finally(() => waiting.delete(own));
         const result: ContactBatchResult = { lookup: { param: item.lookup.param, digits: item.lookup.digits }, status };
         if ("contact" in body) result.contact = body.contact;
         else Object.assign(result, { error: body.error, message: body.message });

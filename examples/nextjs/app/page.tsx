@@ -1,4 +1,4 @@
-import { ContactCard } from "@flowiq/react";
+import { ContactCard, ContactChip } from "@flowiq/react";
 import { prefetchContact } from "@flowiq/react/server";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { connection } from "next/server";
@@ -6,8 +6,27 @@ import { serverConfig } from "../lib/flowiq";
 
 /** Fetched on the server, straight from the API with the key; in the HTML, no browser request. */
 const PREFETCHED = "+27 82 555 0101";
-/** Not prefetched: the browser loads it through /api/flowiq/contact. */
+/** Not prefetched: the browser loads it through the proxy route. */
 const LOADED_IN_BROWSER = "+27 82 555 0202";
+
+/**
+ * Recent conversations, as the app's own database holds them: a number, the
+ * last message and its time. The contacts behind the numbers are not
+ * prefetched; with `batch` on, the browser asks for them (and the card above)
+ * in one request to /api/flowiq/contacts.
+ */
+const RECENT = [
+  { number: "+27 82 555 0301", message: "Is the 40-seat quote still valid?", at: "09:41" },
+  { number: "+27 82 555 0302", message: "Can someone call me back about the invoice?", at: "09:32" },
+  { number: "+27 82 555 0303", message: "Thanks, the order arrived this morning", at: "09:15" },
+  { number: "+27 82 555 0304", message: "What time do you open on Saturday?", at: "08:58" },
+  { number: "+27 82 555 0305", message: "Please send the brochure as a PDF", at: "08:40" },
+  { number: "+27 82 555 0306", message: "Do you ship to Gaborone?", at: "08:22" },
+  { number: "+27 82 555 0307", message: "My card was charged twice", at: "Yesterday" },
+  { number: "+27 82 555 0308", message: "Perfect, see you on Thursday", at: "Yesterday" },
+  { number: "+27 82 555 0309", message: "Any news on my refund?", at: "Mon" },
+  { number: "+27 82 555 0310", message: "Can I get the same as last time?", at: "Mon" },
+];
 
 export default async function ContactsPage() {
   // Contacts are per-visitor data: render at request time, never at build.
@@ -27,6 +46,29 @@ export default async function ContactsPage() {
       <section aria-labelledby="in-browser">
         <h2 id="in-browser">Loaded in the browser through the proxy</h2>
         <ContactCard phoneNumber={LOADED_IN_BROWSER} headingLevel={3} />
+      </section>
+      <section aria-labelledby="recent">
+        <h2 id="recent">Recent conversations</h2>
+        <table className="conversations">
+          <thead>
+            <tr>
+              <th scope="col">Contact</th>
+              <th scope="col">Last message</th>
+              <th scope="col">Received</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RECENT.map((row) => (
+              <tr key={row.number}>
+                <td>
+                  <ContactChip phoneNumber={row.number} />
+                </td>
+                <td>{row.message}</td>
+                <td>{row.at}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
     </main>
   );

@@ -3,9 +3,11 @@ import { cookies } from "next/headers";
 import { apiKey, apiUrl, tenantId } from "../../../../lib/flowiq";
 import { isValidSessionToken, SESSION_COOKIE } from "../../../../lib/session";
 
-// The browser's <FlowIQProvider baseUrl="/api/flowiq"> calls this route; the
-// route adds the API key and the tenant here, on the server, so neither the
-// key nor a way to pick another tenant ever reaches the browser.
+// The browser's <FlowIQProvider baseUrl="/api/flowiq" batch> calls this route:
+// one contact at /api/flowiq/contact, a batch of them at /api/flowiq/contacts
+// (one mount serves both). The route adds the API key and the tenant here, on
+// the server, so neither the key nor a way to pick another tenant ever reaches
+// the browser; a batch is authorised once and asks the API once per contact.
 export const GET = createContactRouteHandler({
   tenantId,
   apiKey,
