@@ -5,18 +5,9 @@ import { buildContact, createContactHandlers } from "../src/msw.js";
 import { inRealBrowser, settled } from "./support/checks.js";
 import { fullContact } from "./support/contacts.js";
 import { requestCounter } from "./support/handlers.js";
+import { sipho } from "./support/people.js";
 
 const thandi = fullContact;
-const sipho = buildContact({
-  id: "8d2f6b1a-3e4c-4f7a-b9d0-1c2e3f4a5b60",
-  full_name: "Sipho Dlamini",
-  phone_number: "+27825550123",
-  whatsapp_id: "27825550123",
-  email: "sipho@example.com",
-  tags: ["lead", "durban"],
-  bot_status: "paused",
-  has_unread_messages: true,
-});
 const amelia = buildContact({
   id: "2a4c6e80-1b3d-4f5a-8c7e-9d0f1a2b3c4d",
   full_name: "Amelia Clarke",
