@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, ensureChromium } from "./scripts/ensure-chromium.mjs";
 
@@ -78,17 +79,19 @@ const servers: Record<string, WebServer[]> = {
   ],
 };
 
+// Files of different projects run side by side; `workers: 1` marks a project whose files share
+// one server's request log (nextjs, dashboard) or whose figures need the machine to themselves (bench).
 const projects: Project[] = [
   { name: "stories", testDir: "e2e/stories", use: { baseURL: local(PORTS.storybook, "") } },
-  { name: "nextjs", testDir: "e2e/nextjs", use: { baseURL: local(PORTS.nextjs, "") } },
+  { name: "nextjs", testDir: "e2e/nextjs", workers: 1, use: { baseURL: local(PORTS.nextjs, "") } },
   // No browser: the packed tarball installed as a user would, and what bundlers keep of dist/ (after `npm run build`).
   { name: "package", testDir: "e2e/package", timeout: 300_000 },
   // The card's markup with the real stylesheet, laid out by Chromium (jsdom lays nothing out).
   { name: "layout", testDir: "e2e/layout" },
   // examples/dashboard: the 10,000-row inbox, its request counts and its keyboard.
-  { name: "dashboard", testDir: "e2e/dashboard", use: { baseURL: local(PORTS.dashboard, "") } },
-  { name: "screenshots", testDir: "e2e/screenshots", use: { baseURL: local(PORTS.storybook, "") } },
-  { name: "bench", testDir: "bench", timeout: 900_000, use: { baseURL: local(PORTS.bench, "") } },
+  { name: "dashboard", testDir: "e2e/dashboard", workers: 1, use: { baseURL: local(PORTS.dashboard, "") } },
+  { name: "screenshots", testDir: "e2e/screenshots", workers: 1, use: { baseURL: local(PORTS.storybook, "") } },
+  { name: "bench", testDir: "bench", workers: 1, timeout: 900_000, use: { baseURL: local(PORTS.bench, "") } },
 ].filter((project) => runs(project.name));
 
 /**
@@ -99,7 +102,10 @@ const projects: Project[] = [
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  // Most of a browser check is waiting (for a server, a delay, a paused clock's step): two workers
+  // keep both cores of a 2-core machine busy where Playwright's default (half the cores) runs one.
+  // The bench runs alone (`npm run bench` names only its project).
+  workers: Math.max(2, Math.floor(availableParallelism() / 2)),
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [["list"]],

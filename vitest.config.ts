@@ -21,6 +21,22 @@ const react18 = resolve(import.meta.dirname, "test/react18/node_modules");
 // Vitest's default (cores - 1) is one worker on a 2-core machine, which leaves the second core idle
 // while jsdom files run one by one: two workers there halve the unit run.
 const nodeWorkers = Math.max(2, availableParallelism() - 1);
+/**
+ * What the two jsdom projects share. Files run in threads that keep their environment and modules
+ * from one file to the next (isolate: false), which halves the run: each file makes its own
+ * QueryClient, server handlers, stubs and timers, and the setup file and the options below put
+ * them back after every test. A shuffled order (`--sequence.shuffle`) passes too.
+ */
+const nodeTests: NonNullable<TestProjectInlineConfiguration["test"]> = {
+  pool: "threads",
+  isolate: false,
+  maxWorkers: nodeWorkers,
+  setupFiles: ["test/setup.ts"],
+  restoreMocks: true,
+  unstubGlobals: true,
+  unstubEnvs: true,
+  testTimeout: 15_000,
+};
 // Debian's chromium (or $CHROMIUM_PATH), installed with apt-get when missing on a Debian root
 // machine; always an explicit executablePath, so Playwright never looks for a browser of its own.
 const chromium = browserRun ? ensureChromium() : undefined;
@@ -38,6 +54,9 @@ function storybookProject(name: string, theme: "light" | "dark"): TestProjectInl
       name,
       // Play functions wait up to 15 s for a state (stories/support/checks.ts `settled`); a busy machine needs the room.
       testTimeout: 30_000,
+      // One page runs its story files one after another (every story renders with its own
+      // QueryClient and handlers), so MSW's service worker starts once, not once per file: half the run.
+      isolate: false,
       browser: {
         enabled: true,
         headless: true,
@@ -61,10 +80,7 @@ export default defineConfig({
           globals: true,
           include: ["test/**/*.test.{ts,tsx}"],
           env: { REACT_MAJOR: "19" },
-          maxWorkers: nodeWorkers,
-          setupFiles: ["test/setup.ts"],
-          restoreMocks: true,
-          testTimeout: 15_000,
+          ...nodeTests,
         },
       },
       {
@@ -84,10 +100,7 @@ export default defineConfig({
           globals: true,
           include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.tsx", "test/perf/useContacts.test.tsx"],
           env: { REACT_MAJOR: "18" },
-          maxWorkers: nodeWorkers,
-          setupFiles: ["test/setup.ts"],
-          restoreMocks: true,
-          testTimeout: 15_000,
+          ...nodeTests,
           // Packages that import react must go through the alias too, or they would bring React 19.
           server: { deps: { inline: ["@tanstack/react-query", "@testing-library/react"] } },
         },

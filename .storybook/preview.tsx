@@ -4,6 +4,7 @@ import { mswLoader } from "msw-storybook-addon/csf3";
 import { useState, type ReactNode } from "react";
 import { FlowIQProvider, type FlowIQProviderProps } from "../src/index.js";
 import "../src/styles.css";
+import { expectNoPlaceholderText } from "../stories/support/checks.js";
 import "./preview.css";
 
 export type Theme = "light" | "dark";
@@ -121,10 +122,12 @@ const preview: Preview = {
       window.removeEventListener("unhandledrejection", onRejection);
     };
   },
-  afterEach() {
+  // ...and on text no card may show, whatever its data ("undefined", "NaN", "Invalid Date"…).
+  async afterEach({ canvasElement }) {
     const found = problems;
     problems = [];
     if (found.length > 0) throw new Error(`The story logged errors:\n${found.join("\n")}`);
+    await expectNoPlaceholderText(canvasElement);
   },
 };
 

@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
 import { STORYBOOK_OUT } from "../storybook.vite.config.js";
 import { attribute, createSourceResolver, type Violation } from "../support/csp.js";
-import { openStory, storyFinished } from "../support/stories.js";
+import { openStory, storyFinished, switchStory } from "../support/stories.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const out = resolve(root, STORYBOOK_OUT);
@@ -27,13 +27,8 @@ declare global {
   }
 }
 
-// One page for every story, as a visitor clicking through would have: MSW's service worker is
-// registered once instead of once per story.
-let page: Page;
-test.describe.configure({ mode: "serial" });
-test.beforeAll(async ({ browser, baseURL }) => {
-  page = await browser.newPage({ baseURL });
-  // Before any of the page's scripts: every violation, with the element it concerns.
+/** Records every violation on the page from before any of its scripts, with the element it concerns. */
+async function watchViolations(page: Page) {
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener(
@@ -52,13 +47,23 @@ test.beforeAll(async ({ browser, baseURL }) => {
       true,
     );
   });
+}
+
+// One page per worker for all its stories, as a visitor clicking through would have: the preview
+// loads, and MSW's service worker starts, once per worker instead of once per story. The stories
+// are shared among the workers.
+let shared: Page;
+test.describe.configure({ mode: "parallel" });
+test.beforeAll(async ({ browser, baseURL }) => {
+  shared = await browser.newPage({ baseURL });
+  await watchViolations(shared);
 });
 test.afterAll(async () => {
-  await page.close();
+  await shared.close();
 });
 
 /** The violations so far, each with the source file it maps to and whose it is. */
-async function violations() {
+async function violations(page: Page) {
   return (await page.evaluate(() => window.__cspViolations)).map((violation) => {
     const source = resolveSource(violation.sourceFile, violation.line, violation.column);
     return { owner: attribute(violation, source), where: `${violation.directive} blocked ${violation.blockedURI || "?"} from ${source ?? violation.sourceFile ?? "?"} on <${violation.target.tag}>` };
@@ -75,33 +80,37 @@ for (const id of stories) {
     const onConsole = (message: ConsoleMessage) => {
       if (/Content Security Policy|Refused to/.test(message.text())) cspErrors.push(message.text());
     };
-    page.on("console", onConsole);
+    shared.on("console", onConsole);
     // Axe is the story tests' job (npm run test:browser); here it would only slow each page down.
-    await openStory(page, id, { ready: storyFinished, globals: { "a11y.manual": "!true" } });
+    // The worker's first story loads the preview; the rest are switched to in it, as the sidebar does.
+    if (shared.url().includes("iframe.html")) await switchStory(shared, id);
+    else await openStory(shared, id, { ready: storyFinished, globals: { "a11y.manual": "!true" } });
 
     // What a story renders of the library: cards, chips (some left loading on purpose) and hover cards.
-    const cards = page.locator("#storybook-root :is(.fiq-card, .fiq-chip, .fiq-hovercard)[data-state]");
+    const cards = shared.locator("#storybook-root :is(.fiq-card, .fiq-chip, .fiq-hovercard)[data-state]");
     await expect(cards.first()).toBeAttached();
     const states = await cards.evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.state));
-    const cardStates = await page.locator("#storybook-root .fiq-card[data-state]").evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.state));
+    const cardStates = await shared.locator("#storybook-root .fiq-card[data-state]").evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.state));
     if (!endsLoading(id)) expect(cardStates, "no card left loading").not.toContain("loading");
     expect(states.length).toBeGreaterThan(0);
-    await expect(page.locator("body.sb-show-errordisplay")).toHaveCount(0);
+    await expect(shared.locator("body.sb-show-errordisplay")).toHaveCount(0);
     // React sets style props through the CSSOM, which CSP allows; a server render puts them in attributes, which it blocks.
-    await expect(page.locator("#storybook-root :is(.fiq-card, .fiq-chip)[style], #storybook-root :is(.fiq-card, .fiq-chip) [style]")).toHaveCount(0);
+    await expect(shared.locator("#storybook-root :is(.fiq-card, .fiq-chip)[style], #storybook-root :is(.fiq-card, .fiq-chip) [style]")).toHaveCount(0);
 
-    const seen = await violations();
+    const seen = await violations(shared);
     expect(seen.filter((violation) => violation.owner === "library" || violation.owner === "unknown").map((violation) => violation.where)).toEqual([]);
     // Every CSP console error has its event; one without would be unexplained.
-    page.off("console", onConsole);
+    shared.off("console", onConsole);
     expect(cspErrors.length).toBeLessThanOrEqual(seen.length);
   });
 }
 
-test("a card that gains an inline style and a <style> element is caught and put down to the library", async () => {
-  await openStory(page, "contactcard--full-contact", { ready: storyFinished });
+// On a page of its own: the violations it makes on purpose must not reach the other stories' checks.
+test("a card that gains an inline style and a <style> element is caught and put down to the library", async ({ page }) => {
+  await watchViolations(page);
+  await openStory(page, "contactcard--full-contact", { ready: storyFinished, globals: { "a11y.manual": "!true" } });
   await page.locator("#storybook-root .fiq-card").first().evaluate((card) => {
     card.insertAdjacentHTML("beforeend", '<span style="color: red">canary</span><style>.fiq-card { color: red }</style>');
   });
-  await expect.poll(async () => (await violations()).filter((violation) => violation.owner === "library").length).toBeGreaterThanOrEqual(2);
+  await expect.poll(async () => (await violations(page)).filter((violation) => violation.owner === "library").length).toBeGreaterThanOrEqual(2);
 });

@@ -23,18 +23,39 @@ export async function openStory(page: Page, storyId: string, options: OpenStoryO
   else await expect(root.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
+type PreviewWindow = {
+  __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } };
+  __STORYBOOK_ADDONS_CHANNEL__?: { emit: (event: string, selection: { storyId: string; viewMode: "story" }) => void };
+};
+
 /**
  * Waits until Storybook has finished the story (loaders, render, play function,
  * afterEach) and fails with the play function's error if it threw: the play
  * functions assert each story's state, so a story that passes here reached it.
- * For `openStory(page, id, { ready: storyFinished })`.
+ * The story is the page's `id=` unless named. For `openStory(page, id, { ready: storyFinished })`.
  */
-export async function storyFinished(page: Page): Promise<void> {
-  type Preview = { currentRender?: { phase?: string } };
-  const phase = () => page.evaluate(() => (window as unknown as { __STORYBOOK_PREVIEW__?: Preview }).__STORYBOOK_PREVIEW__?.currentRender?.phase);
-  await expect.poll(phase, { timeout: 30_000, message: "Storybook finished the story" }).toMatch(/^(finished|errored|aborted)$/);
+export async function storyFinished(page: Page, storyId = new URL(page.url()).searchParams.get("id")): Promise<void> {
+  const render = () => page.evaluate(() => (window as PreviewWindow).__STORYBOOK_PREVIEW__?.currentRender);
+  const phase = async () => {
+    const current = await render();
+    return current?.id === storyId ? current?.phase : "another story";
+  };
+  await expect.poll(phase, { timeout: 30_000, message: `Storybook finished ${storyId}` }).toMatch(/^(finished|errored|aborted)$/);
   if ((await phase()) !== "finished") {
     const shown = await page.locator("#error-message, #error-stack").allTextContents();
     throw new Error(`The story failed: ${shown.join("\n").trim() || "(no message)"}`);
   }
+}
+
+/**
+ * Shows another story in a preview page `openStory` opened, as a click in Storybook's sidebar
+ * does (no reload: the page, its globals and MSW's service worker stay), and waits for it to finish.
+ */
+export async function switchStory(page: Page, storyId: string): Promise<void> {
+  await page.evaluate((id) => {
+    const channel = (window as PreviewWindow).__STORYBOOK_ADDONS_CHANNEL__;
+    if (!channel) throw new Error("Not a Storybook preview page");
+    channel.emit("setCurrentStory", { storyId: id, viewMode: "story" });
+  }, storyId);
+  await storyFinished(page, storyId);
 }
