@@ -5,9 +5,26 @@ export function inRealBrowser(): boolean {
   return !navigator.userAgent.includes("jsdom");
 }
 
-/** Text a card must never show, whatever the data: leaked placeholders and unparsed dates. */
+const PLACEHOLDER = /\bundefined\b|\bnull\b|\bNaN\b|Invalid Date|\[object Object\]/;
+
+/**
+ * Text a card must never show or say, whatever the data: leaked placeholders and unparsed dates,
+ * in any text node or in a name, title or link. Each is checked alone: the element's whole
+ * textContent runs words together ("2025NaN"), where a word boundary would miss them.
+ */
 export async function expectNoPlaceholderText(element: HTMLElement) {
-  await expect(element.textContent ?? "").not.toMatch(/\bundefined\b|\bnull\b|\bNaN\b|Invalid Date|\[object Object\]/);
+  const found: string[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (PLACEHOLDER.test(node.nodeValue ?? "")) found.push(node.nodeValue ?? "");
+  }
+  for (const described of element.querySelectorAll("[aria-label], [title], [alt], [href]")) {
+    for (const name of ["aria-label", "title", "alt", "href"]) {
+      const value = described.getAttribute(name);
+      if (value && PLACEHOLDER.test(value)) found.push(`${name}="${value}"`);
+    }
+  }
+  await expect(found).toEqual([]);
 }
 
 /** The element carrying `data-state` around a piece of a card. */
