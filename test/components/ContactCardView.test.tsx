@@ -1,5 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import fc from "fast-check";
+import { initials } from "../../src/components/ContactCard/format.js";
 import { ContactCardView } from "../../src/components/ContactCard/ContactCardView.js";
 import { defaultContactCardLabels } from "../../src/components/ContactCard/labels.js";
 import type { Contact } from "../../src/core/types.js";
@@ -493,6 +495,22 @@ describe("ContactCardView given names in other scripts", () => {
   ])("makes whole-grapheme initials from %s", (_name, full_name, expected) => {
     const { container } = renderView({ full_name });
     expect(avatarOf(container)?.textContent).toBe(expected);
+  });
+
+  it("makes the same initials on its Latin shortcut as by segmenting graphemes", () => {
+    // The oracle: every word's first grapheme that is a letter, digit, emoji or flag, found by Intl.Segmenter.
+    const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const first = (word = "") =>
+      [...segmenter.segment(word)].map((part) => part.segment).find((grapheme) => /[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}]/u.test(grapheme)) ?? "";
+    const oracle = (name: string) => {
+      const words = name.split(/\s+/).filter(Boolean);
+      return (first(words[0]) + (words.length > 1 ? first(words.at(-1)) : "")).toUpperCase();
+    };
+    // Latin letters beside what joins onto a letter: combining marks, ZWJ, variation selectors,
+    // emoji modifiers, conjoining Hangul jamo, Thai and Devanagari signs.
+    const pieces = ["a", "Z", "7", "é", "Ø", "ß", "ž", "ɏ", "\u0301", "\u0308", "\u200d", "\ufe0f", "🏽", "👍", "\u1100", "\u1161", "ก", "\u0e33", "क", "\u094d", " ", "(", "-", "'", "."];
+    const names = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join(""));
+    fc.assert(fc.property(names, (name) => initials(name) === oracle(name)), { numRuns: 3000 });
   });
 
   it("makes initials from a 100 KB name without reading all of it", () => {

@@ -44,8 +44,12 @@ function badgesOf(contact: Contact, labels: ContactCardLabels): Badge[] {
  * unread), each with a `data-tone` for colour; nothing when there is no status to show.
  * @example <ContactBadges contact={contact} />
  */
-export function ContactBadges({ contact, className, labels, ...rest }: ContactBadgesProps) {
-  const strings = useContactDisplay({ labels }).labels;
+export function ContactBadges(props: ContactBadgesProps) {
+  return badgesMarkup(props, useContactDisplay({ labels: props.labels }).labels);
+}
+
+/** {@link ContactBadges}' markup with the labels decided, for a composition that draws its parts in one component. */
+export function badgesMarkup({ contact, className, labels: _labels, ...rest }: ContactBadgesProps, strings: ContactCardLabels) {
   const badges = badgesOf(contact, strings);
   if (badges.length === 0) return null;
   return (

@@ -132,19 +132,27 @@ function emailValue(contact: Contact, labels: ContactCardLabels, copyable: boole
  * Rows without a value are left out, and nothing is rendered when no row has one.
  * @example <ContactDetails contact={contact} fields={["phone", "whatsapp"]} />
  */
-export function ContactDetails({
-  contact,
-  fields = ALL_FIELDS,
-  locale,
-  timeZone,
-  labels,
-  formatPhone,
-  copyable = true,
-  chatLink = true,
-  className,
-  ...rest
-}: ContactDetailsProps) {
-  const display = useContactDisplay({ locale, timeZone, labels, formatPhone });
+export function ContactDetails(props: ContactDetailsProps) {
+  const { locale, timeZone, labels, formatPhone } = props;
+  return detailsMarkup(props, useContactDisplay({ locale, timeZone, labels, formatPhone }));
+}
+
+/** {@link ContactDetails}' markup with the display settings decided, for a composition that draws its parts in one component. */
+export function detailsMarkup(
+  {
+    contact,
+    fields = ALL_FIELDS,
+    locale: _locale,
+    timeZone: _timeZone,
+    labels: _labels,
+    formatPhone: _formatPhone,
+    copyable = true,
+    chatLink = true,
+    className,
+    ...rest
+  }: ContactDetailsProps,
+  display: ContactDisplay,
+) {
   const strings = display.labels;
   const source = contact.source;
   const type = text(source?.type);

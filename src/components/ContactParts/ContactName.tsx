@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
 import { contactNumber, cx, text } from "../ContactCard/format.js";
-import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import { useContactDisplay, type ContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
 export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "children"> &
   Pick<ContactDisplayOptions, "labels" | "formatPhone"> & {
@@ -30,8 +30,15 @@ export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "childre
  * its full text in `title`.
  * @example <ContactName contact={contact} headingLevel={2} />
  */
-export function ContactName({ contact, headingLevel = 3, as, className, labels, formatPhone, ...rest }: ContactNameProps) {
-  const display = useContactDisplay({ labels, formatPhone });
+export function ContactName(props: ContactNameProps) {
+  return nameMarkup(props, useContactDisplay({ labels: props.labels, formatPhone: props.formatPhone }));
+}
+
+/** {@link ContactName}'s markup with the display settings decided, for a composition that draws its parts in one component. */
+export function nameMarkup(
+  { contact, headingLevel = 3, as, className, labels: _labels, formatPhone: _formatPhone, ...rest }: ContactNameProps,
+  display: ContactDisplay,
+) {
   const name = text(contact.full_name);
   const digits = contactNumber(contact);
   // h3 for a level that does not exist.

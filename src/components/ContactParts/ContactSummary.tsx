@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
 import { cx, text } from "../ContactCard/format.js";
-import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import { useContactDisplay, type ContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 import { dateTime } from "./inline.js";
 
 export type ContactSummaryProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
@@ -20,8 +20,16 @@ export type ContactSummaryProps = Omit<HTMLAttributes<HTMLDivElement>, "children
  * summary is blank.
  * @example <ContactSummary contact={contact} locale="de-DE" />
  */
-export function ContactSummary({ contact, locale, timeZone, labels, className, ...rest }: ContactSummaryProps) {
-  const display = useContactDisplay({ locale, timeZone, labels });
+export function ContactSummary(props: ContactSummaryProps) {
+  const { locale, timeZone, labels } = props;
+  return summaryMarkup(props, useContactDisplay({ locale, timeZone, labels }));
+}
+
+/** {@link ContactSummary}'s markup with the display settings decided, for a composition that draws its parts in one component. */
+export function summaryMarkup(
+  { contact, locale: _locale, timeZone: _timeZone, labels: _labels, className, ...rest }: ContactSummaryProps,
+  display: ContactDisplay,
+) {
   const summary = text(contact.contact_summary);
   if (!summary) return null;
   const updated = dateTime(contact.contact_summary_updated_at, display.locale, display.timeZone, display.labels.summaryUpdated);
