@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { QueryClient } from "@tanstack/react-query";
-import { getResponse, http, HttpResponse } from "msw";
+import { getResponse, http, HttpResponse, type HttpHandler } from "msw";
 import { useState, type ReactNode } from "react";
 import { ContactCard, defaultContactCardLabels as en, FlowIQProvider, type FlowIQConfig } from "../src/index.js";
 import { ar, de } from "../src/locales.js";
@@ -20,10 +20,31 @@ import { DIGITS, FORTY_TAGS, PHONE, fullContact, sparseContact, summarisedContac
 import { freshHandlers } from "./support/handlers.js";
 
 /** An error card as an agent sees it: the code's title as its heading, its sentence, the number. */
-async function expectErrorFor(alert: HTMLElement, code: "Unauthorized" | "Forbidden" | "RateLimited" | "Server" | "Network" | "InvalidResponse") {
+type ErrorCode = "Unauthorized" | "Forbidden" | "RateLimited" | "Server" | "Network" | "InvalidResponse";
+
+async function expectErrorFor(alert: HTMLElement, code: ErrorCode) {
+  await expect(alert).toHaveAttribute("data-state", "error");
   await expect(within(alert).getByRole("heading", { level: 3 })).toHaveTextContent(en[`error${code}Title`]);
   await expect(alert).toHaveTextContent(en[`error${code}`]);
   await expect(alert).toHaveTextContent(`+${DIGITS}`);
+}
+
+/**
+ * A card the API answers with an error: its title and sentence for that error, the number, and a
+ * "Try again" button only where trying again can help; `then` checks what else the story shows.
+ */
+function errorStory(name: string, handlers: HttpHandler[], code: ErrorCode, retry: boolean, then?: (alert: HTMLElement) => Promise<void>): Story {
+  return {
+    name,
+    parameters: { msw: { handlers } },
+    play: async ({ canvas }) => {
+      const alert = await canvas.findByRole("alert", undefined, settled);
+      await expectErrorFor(alert, code);
+      const button = within(alert).queryByRole("button", { name: en.retry });
+      await (retry ? expect(button).toBeInTheDocument() : expect(button).toBeNull());
+      await then?.(alert);
+    },
+  };
 }
 
 /** The stand-in API knows exactly these contacts. */
@@ -385,39 +406,15 @@ export const NotFoundWithActions: Story = {
   },
 };
 
-export const KeyRefused: Story = {
-  name: "Key refused (401)",
-  parameters: { msw: { handlers: contactScenarios.unauthorized } },
-  play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(alert).toHaveAttribute("data-state", "error");
-    await expectErrorFor(alert, "Unauthorized");
-    // Trying again cannot fix a refused key, so there is no retry button.
-    await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
-  },
-};
+// Trying again cannot fix a refused key or a tenant the key may not read, so there is no retry button.
+export const KeyRefused = errorStory("Key refused (401)", contactScenarios.unauthorized, "Unauthorized", false);
 
-export const Forbidden: Story = {
-  name: "Key may not read this tenant (403)",
-  parameters: { msw: { handlers: contactScenarios.forbidden } },
-  play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert", undefined, settled);
-    await expectErrorFor(alert, "Forbidden");
-    await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
-  },
-};
+export const Forbidden = errorStory("Key may not read this tenant (403)", contactScenarios.forbidden, "Forbidden", false);
 
-export const RateLimited: Story = {
-  name: "Rate limited (429)",
-  parameters: { msw: { handlers: contactScenarios.rateLimited } },
-  play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert", undefined, settled);
-    await expectErrorFor(alert, "RateLimited");
-    // Retry-After: 120, so it counts down from two minutes and tries again by itself.
-    await expect(within(alert).getByRole("timer")).toHaveTextContent(/^Trying again in (2:00|1:5\d)$/);
-    await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
-  },
-};
+// Retry-After: 120, so it counts down from two minutes and tries again by itself, with no button.
+export const RateLimited = errorStory("Rate limited (429)", contactScenarios.rateLimited, "RateLimited", false, async (alert) => {
+  await expect(within(alert).getByRole("timer")).toHaveTextContent(/^Trying again in (2:00|1:5\d)$/);
+});
 
 const limitedOnce = freshHandlers(() => {
   let calls = 0;
@@ -467,25 +464,9 @@ export const ServerErrorWithRetry: Story = {
   },
 };
 
-export const MalformedResponse: Story = {
-  name: "Malformed response",
-  parameters: { msw: { handlers: contactScenarios.malformed } },
-  play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert", undefined, settled);
-    await expectErrorFor(alert, "InvalidResponse");
-    await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
-  },
-};
+export const MalformedResponse = errorStory("Malformed response", contactScenarios.malformed, "InvalidResponse", false);
 
-export const NetworkError: Story = {
-  name: "Network error",
-  parameters: { msw: { handlers: contactScenarios.networkError } },
-  play: async ({ canvas }) => {
-    const alert = await canvas.findByRole("alert", undefined, settled);
-    await expectErrorFor(alert, "Network");
-    await expect(within(alert).getByRole("button", { name: en.retry })).toBeInTheDocument();
-  },
-};
+export const NetworkError = errorStory("Network error", contactScenarios.networkError, "Network", true);
 
 export const DarkTheme: Story = {
   name: "Dark theme",
