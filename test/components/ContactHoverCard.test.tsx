@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { ContactChip } from "../../src/components/ContactChip/ContactChip.js";
 import { ContactHoverCard } from "../../src/components/ContactHoverCard/ContactHoverCard.js";
@@ -38,14 +39,20 @@ function cachedClient() {
 }
 
 /**
- * Fake setTimeout only (MSW and React keep their own scheduling). user-event waits on real
- * timers between steps, so with fake ones these tests act through synchronous events instead:
- * a pointer moving over and out (what React makes enter and leave from), presses, and focus.
+ * Renders `ui` from a warm cache with setTimeout faked (MSW and React keep their own scheduling).
+ * user-event waits on real timers between steps, so with fake ones these tests act through
+ * synchronous events instead: a pointer moving over and out (what React makes enter and leave
+ * from), presses, and focus. `openByHover`/`openByFocus` open the card the way each test means to
+ * start from an open card (the default 500 ms delay).
  */
-function withFakeTimers() {
+function renderWithFakeTimers(ui?: ReactElement) {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  const rendered = renderCached(ui);
+  const hover = (element: Element) => fireEvent.pointerOver(element, { pointerType: "mouse" });
+  const focus = (element: HTMLElement) => act(() => element.focus());
   return {
-    hover: (element: Element) => fireEvent.pointerOver(element, { pointerType: "mouse" }),
+    rendered,
+    hover,
     /** The pointer moves from `element` to `to` (by default off the app). */
     leave: (element: Element, to: Element = document.body) => {
       fireEvent.pointerOut(element, { pointerType: "mouse", relatedTarget: to });
@@ -55,8 +62,16 @@ function withFakeTimers() {
       fireEvent.pointerDown(element, { pointerType: "mouse" });
       fireEvent.click(element);
     },
-    focus: (element: HTMLElement) => act(() => element.focus()),
+    focus,
     escape: () => fireEvent.keyDown(document.activeElement ?? document.body, { key: "Escape" }),
+    openByHover: () => {
+      hover(trigger());
+      advance(500);
+    },
+    openByFocus: () => {
+      focus(trigger());
+      advance(500);
+    },
   };
 }
 
@@ -116,9 +131,8 @@ describe("ContactHoverCard before it opens", () => {
 
 describe("ContactHoverCard with a pointer", () => {
   it("opens 500 ms after the pointer rests on the trigger, and not before", async () => {
-    const user = withFakeTimers();
     const show = vi.spyOn(HTMLElement.prototype, "showPopover");
-    renderCached();
+    const user = renderWithFakeTimers();
     user.hover(trigger());
     advance(499);
     expect(dialog()).toBeNull();
@@ -133,10 +147,8 @@ describe("ContactHoverCard with a pointer", () => {
   });
 
   it("closes 300 ms after the pointer leaves, unless it comes back first", async () => {
-    const user = withFakeTimers();
-    renderCached();
-    user.hover(trigger());
-    advance(500);
+    const user = renderWithFakeTimers();
+    user.openByHover();
     user.leave(trigger());
     advance(299);
     expect(dialog()).not.toBeNull();
@@ -150,10 +162,8 @@ describe("ContactHoverCard with a pointer", () => {
   });
 
   it("stays open while the pointer is in the card, and closes after it leaves the card", async () => {
-    const user = withFakeTimers();
-    renderCached();
-    user.hover(trigger());
-    advance(500);
+    const user = renderWithFakeTimers();
+    user.openByHover();
     user.leave(trigger(), dialog()!);
     advance(5000);
     expect(dialog()).not.toBeNull();
@@ -163,8 +173,7 @@ describe("ContactHoverCard with a pointer", () => {
   });
 
   it("opens nothing when the pointer leaves before the delay", async () => {
-    const user = withFakeTimers();
-    renderCached();
+    const user = renderWithFakeTimers();
     user.hover(trigger());
     advance(400);
     user.leave(trigger());
@@ -173,8 +182,7 @@ describe("ContactHoverCard with a pointer", () => {
   });
 
   it("honours openDelay and closeDelay", async () => {
-    const user = withFakeTimers();
-    renderCached(<ContactHoverCard phoneNumber={PHONE} openDelay={100} closeDelay={1000} />);
+    const user = renderWithFakeTimers(<ContactHoverCard phoneNumber={PHONE} openDelay={100} closeDelay={1000} />);
     user.hover(trigger());
     advance(100);
     expect(dialog()).not.toBeNull();
@@ -186,8 +194,7 @@ describe("ContactHoverCard with a pointer", () => {
   });
 
   it("ignores a touch pointer's enter and leave: a tap is a click", () => {
-    withFakeTimers();
-    renderCached();
+    renderWithFakeTimers();
     fireEvent.pointerOver(trigger(), { pointerType: "touch" });
     advance(5000);
     expect(dialog()).toBeNull();
@@ -201,8 +208,7 @@ describe("ContactHoverCard with a pointer", () => {
 
 describe("ContactHoverCard with clicks", () => {
   it("opens at once on a click, closes on a second click", async () => {
-    const user = withFakeTimers();
-    renderCached(<ContactHoverCard phoneNumber={PHONE} openDelay={60_000} />);
+    const user = renderWithFakeTimers(<ContactHoverCard phoneNumber={PHONE} openDelay={60_000} />);
     user.click(trigger());
     expect(screen.getByRole("dialog", { name: "Thandi Nkosi" })).toBeInTheDocument();
     user.click(trigger());
@@ -210,17 +216,14 @@ describe("ContactHoverCard with clicks", () => {
   });
 
   it("stays open when the hover-opened card's trigger is clicked", async () => {
-    const user = withFakeTimers();
-    renderCached();
-    user.hover(trigger());
-    advance(500);
+    const user = renderWithFakeTimers();
+    user.openByHover();
     user.click(trigger());
     expect(dialog()).not.toBeNull();
   });
 
   it("closes on a click outside, but not on a click inside the card", async () => {
-    const user = withFakeTimers();
-    renderCached(<ContactHoverCard phoneNumber={PHONE} maxTags={3} />);
+    const user = renderWithFakeTimers(<ContactHoverCard phoneNumber={PHONE} maxTags={3} />);
     user.click(trigger());
     user.click(within(dialog()!).getByRole("heading", { name: "Thandi Nkosi" }));
     expect(dialog()).not.toBeNull();
@@ -233,8 +236,7 @@ describe("ContactHoverCard with clicks", () => {
 
 describe("ContactHoverCard with a keyboard", () => {
   it("opens after the delay when the trigger gets focus, and Tab goes on into the card", async () => {
-    const user = withFakeTimers();
-    renderCached();
+    const user = renderWithFakeTimers();
     user.focus(trigger());
     advance(499);
     expect(dialog()).toBeNull();
@@ -245,10 +247,8 @@ describe("ContactHoverCard with a keyboard", () => {
   });
 
   it("closes on Escape and puts focus back on the trigger, which does not reopen it", async () => {
-    const user = withFakeTimers();
-    renderCached();
-    user.focus(trigger());
-    advance(500);
+    const user = renderWithFakeTimers();
+    user.openByFocus();
     user.focus(within(dialog()!).getByRole("link", { name: "+27123456789" }));
     user.escape();
     expect(dialog()).toBeNull();
@@ -258,19 +258,15 @@ describe("ContactHoverCard with a keyboard", () => {
   });
 
   it("closes on Escape when the pointer opened it and focus is elsewhere", async () => {
-    const user = withFakeTimers();
-    renderCached();
-    user.hover(trigger());
-    advance(500);
+    const user = renderWithFakeTimers();
+    user.openByHover();
     user.escape();
     expect(dialog()).toBeNull();
   });
 
   it("closes when focus leaves both the trigger and the card", async () => {
-    const user = withFakeTimers();
-    renderCached();
-    user.focus(trigger());
-    advance(500);
+    const user = renderWithFakeTimers();
+    user.openByFocus();
     for (const control of within(dialog()!).getAllByRole("link")) user.focus(control);
     expect(dialog()).not.toBeNull();
     user.focus(screen.getByRole("button", { name: "Reply" }));
@@ -278,8 +274,7 @@ describe("ContactHoverCard with a keyboard", () => {
   });
 
   it("does not open when focus passes through before the delay", async () => {
-    const user = withFakeTimers();
-    renderCached();
+    const user = renderWithFakeTimers();
     user.focus(trigger());
     advance(200);
     user.focus(screen.getByRole("button", { name: "Reply" }));
@@ -289,7 +284,8 @@ describe("ContactHoverCard with a keyboard", () => {
 });
 
 describe("ContactHoverCard's prefetch", () => {
-  it("asks for the contact as soon as the pointer arrives, before the card opens", async () => {
+  /** A hover card with a plain "Thandi" trigger that will not open for a minute; the requests the API gets. */
+  function renderUnopened() {
     server.use(...createContactHandlers({ contacts: [thandi] }));
     const requests = recordRequests(server);
     renderWithProvider(
@@ -297,6 +293,11 @@ describe("ContactHoverCard's prefetch", () => {
         Thandi
       </ContactHoverCard>,
     );
+    return requests;
+  }
+
+  it("asks for the contact as soon as the pointer arrives, before the card opens", async () => {
+    const requests = renderUnopened();
     expect(requests).toHaveLength(0);
     await userEvent.hover(screen.getByRole("button", { name: "Thandi" }));
     await waitFor(() => expect(requests).toHaveLength(1));
@@ -304,13 +305,7 @@ describe("ContactHoverCard's prefetch", () => {
   });
 
   it("asks for the contact when the trigger gets focus", async () => {
-    server.use(...createContactHandlers({ contacts: [thandi] }));
-    const requests = recordRequests(server);
-    renderWithProvider(
-      <ContactHoverCard phoneNumber={PHONE} openDelay={60_000}>
-        Thandi
-      </ContactHoverCard>,
-    );
+    const requests = renderUnopened();
     await userEvent.tab();
     await waitFor(() => expect(requests).toHaveLength(1));
   });
@@ -327,8 +322,7 @@ describe("ContactHoverCard's prefetch", () => {
 
 describe("ContactHoverCard's card", () => {
   it("gets the display props", async () => {
-    const user = withFakeTimers();
-    renderCached(
+    const user = renderWithFakeTimers(
       <ContactHoverCard phoneNumber={PHONE} maxTags={1} headingLevel={2} className="wide" labels={{ phone: "Telefon" }} />,
     );
     user.click(trigger());
@@ -350,10 +344,9 @@ describe("ContactHoverCard's card", () => {
   });
 
   it("unmounts its popover when it closes, and calls nothing after unmounting", async () => {
-    const user = withFakeTimers();
-    const { container, unmount } = renderCached();
-    user.hover(trigger());
-    advance(500);
+    const user = renderWithFakeTimers();
+    const { container, unmount } = user.rendered;
+    user.openByHover();
     user.leave(trigger());
     advance(300);
     expect(container.querySelector("[popover]")).toBeNull();
@@ -370,8 +363,7 @@ describe("ContactHoverCard under a ContactDisplayProvider", () => {
   const german = { phone: "Telefon", hoverCardLabel: (name: string) => `Kontakt: ${name}` };
 
   it("gives its card and its popover's name the provider's labels, formatPhone, locale and maxTags", () => {
-    const user = withFakeTimers();
-    renderCached(
+    const user = renderWithFakeTimers(
       <ContactDisplayProvider labels={german} formatPhone={spaced} locale="de-DE" maxTags={1}>
         <ContactHoverCard phoneNumber={PHONE} />
       </ContactDisplayProvider>,
@@ -411,8 +403,7 @@ describe("ContactHoverCard under a ContactDisplayProvider", () => {
 
 describe("ContactHoverCard with asChild", () => {
   it("makes the host app's own link the trigger", async () => {
-    const user = withFakeTimers();
-    renderCached(
+    const user = renderWithFakeTimers(
       <ContactHoverCard phoneNumber={PHONE} asChild>
         <a href="/contacts/thandi">Thandi&apos;s profile</a>
       </ContactHoverCard>,
