@@ -9,9 +9,9 @@ const iframe = `${STORYBOOK_OUT}/iframe.html`;
 
 // Serves the static Storybook as a host would, with the strict Content-Security-Policy
 // computed from the built iframe.html (support/csp.ts lists what it adds and why).
+// `vite preview` serves build.outDir (nothing is built with this config).
 export default defineConfig({
-  root: STORYBOOK_OUT,
-  build: { outDir: "." },
+  build: { outDir: STORYBOOK_OUT },
   preview: {
     headers: {
       "Cache-Control": "no-store",
