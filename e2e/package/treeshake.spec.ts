@@ -37,26 +37,28 @@ test.afterAll(() => {
 
 type Bundle = { code: string; modules: string[] };
 
-/** A production bundle of one import, with esbuild (peers external, minified, as size-limit does). */
+/** esbuild as an app's production build runs it (peers external, minified, as size-limit does). */
+const ESBUILD_PRODUCTION = {
+  bundle: true,
+  write: false,
+  metafile: true,
+  minify: true,
+  format: "esm",
+  platform: "browser",
+  external: PEERS,
+  define: { "process.env.NODE_ENV": '"production"' },
+  logLevel: "silent",
+} as const;
+
+/** A production bundle of one import, with esbuild. */
 async function bundleWithEsbuild(source: string): Promise<Bundle> {
-  const result = await esbuild({
-    stdin: { contents: source, resolveDir: app, loader: "js" },
-    bundle: true,
-    write: false,
-    metafile: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    external: PEERS,
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "silent",
-  });
+  const result = await esbuild({ ...ESBUILD_PRODUCTION, stdin: { contents: source, resolveDir: app, loader: "js" } });
   const output = Object.values(result.metafile.outputs)[0];
   return { code: result.outputFiles[0]?.text ?? "", modules: Object.keys(output?.inputs ?? {}) };
 }
 
-/** The same with Vite (rolldown), as a Vite app's production build does it. */
-async function bundleWithVite(source: string): Promise<Bundle> {
+/** The chunks Vite (rolldown) makes of one import, as a Vite app's production build does. */
+async function viteChunks(source: string): Promise<Rollup.OutputChunk[]> {
   const entry = join(app, `entry-${Math.random().toString(36).slice(2)}.js`);
   writeFileSync(entry, source);
   const output = (await viteBuild({
@@ -71,11 +73,18 @@ async function bundleWithVite(source: string): Promise<Bundle> {
       rolldownOptions: { external: isPeer },
     },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((out) => out.output).filter((item) => item.type === "chunk");
-  return {
-    code: chunks.map((chunk) => chunk.code).join("\n"),
-    modules: chunks.flatMap((chunk) => Object.keys(chunk.modules)),
-  };
+  return (Array.isArray(output) ? output : [output]).flatMap((out) => out.output).filter((item) => item.type === "chunk");
+}
+
+/** Chunks as one bundle: their code and the modules in them. */
+const joinChunks = (chunks: Rollup.OutputChunk[]): Bundle => ({
+  code: chunks.map((chunk) => chunk.code).join("\n"),
+  modules: chunks.flatMap((chunk) => Object.keys(chunk.modules)),
+});
+
+/** A production bundle of one import, with Vite: all its chunks. */
+async function bundleWithVite(source: string): Promise<Bundle> {
+  return joinChunks(await viteChunks(source));
 }
 
 const bundlers = [
@@ -91,20 +100,7 @@ type SplitBundle = { entry: Bundle; lazy: Bundle };
 async function splitWithEsbuild(source: string): Promise<SplitBundle> {
   const entryFile = join(app, `entry-${Math.random().toString(36).slice(2)}.js`);
   writeFileSync(entryFile, source);
-  const result = await esbuild({
-    entryPoints: [entryFile],
-    splitting: true,
-    outdir: join(app, "split-out"),
-    bundle: true,
-    write: false,
-    metafile: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    external: PEERS,
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "silent",
-  });
+  const result = await esbuild({ ...ESBUILD_PRODUCTION, entryPoints: [entryFile], splitting: true, outdir: join(app, "split-out") });
   const outputs = result.metafile.outputs;
   const eager = new Set<string>();
   const visit = (path: string) => {
@@ -123,21 +119,7 @@ async function splitWithEsbuild(source: string): Promise<SplitBundle> {
 
 /** Vite (rolldown) as an app's production build splits it. */
 async function splitWithVite(source: string): Promise<SplitBundle> {
-  const entry = join(app, `entry-${Math.random().toString(36).slice(2)}.js`);
-  writeFileSync(entry, source);
-  const output = (await viteBuild({
-    configFile: false,
-    root: app,
-    logLevel: "silent",
-    mode: "production",
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry, formats: ["es"], fileName: "out" },
-      rolldownOptions: { external: isPeer },
-    },
-  })) as Rollup.RollupOutput | Rollup.RollupOutput[];
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((out) => out.output).filter((item) => item.type === "chunk");
+  const chunks = await viteChunks(source);
   const eager = new Set<Rollup.OutputChunk>();
   const visit = (chunk: Rollup.OutputChunk | undefined) => {
     if (!chunk || eager.has(chunk)) return;
@@ -145,11 +127,7 @@ async function splitWithVite(source: string): Promise<SplitBundle> {
     for (const name of chunk.imports) visit(chunks.find((other) => other.fileName === name));
   };
   visit(chunks.find((chunk) => chunk.isEntry));
-  const pick = (list: Rollup.OutputChunk[]): Bundle => ({
-    code: list.map((chunk) => chunk.code).join("\n"),
-    modules: list.flatMap((chunk) => Object.keys(chunk.modules)),
-  });
-  return { entry: pick([...eager]), lazy: pick(chunks.filter((chunk) => !eager.has(chunk))) };
+  return { entry: joinChunks([...eager]), lazy: joinChunks(chunks.filter((chunk) => !eager.has(chunk))) };
 }
 
 const splitters = [
