@@ -153,16 +153,19 @@ export const BotStatuses: Story = {
   },
 };
 
+/** The app's own "Open chat" button in the card's actions, so the card offers no second one. */
+const ownOpenChat = {
+  chatLink: false,
+  actions: (
+    <button type="button" className="sb-button">
+      Open chat
+    </button>
+  ),
+};
+
 export const OpenChatInActions: Story = {
   name: "The app's own Open chat (chatLink={false})",
-  args: {
-    chatLink: false,
-    actions: (
-      <button type="button" className="sb-button">
-        Open chat
-      </button>
-    ),
-  },
+  args: ownOpenChat,
   play: async ({ canvas }) => {
     const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     await expect(within(card).queryByRole("link", { name: /Open chat/ })).toBeNull();
@@ -323,16 +326,7 @@ export const WhatsAppIdLookup: Story = {
 
 export const KeyboardNavigation: Story = {
   name: "Keyboard: links in order with a focus ring",
-  args: {
-    maxTags: 3,
-    // The app's own "Open chat" below, so the card offers no second one.
-    chatLink: false,
-    actions: (
-      <button type="button" className="sb-button">
-        Open chat
-      </button>
-    ),
-  },
+  args: { maxTags: 3, ...ownOpenChat },
   play: async ({ canvas }) => {
     const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     const links = within(card).getAllByRole("link");
