@@ -1,9 +1,11 @@
 import { QueryClient } from "@tanstack/react-query";
 import { render, type RenderOptions } from "@testing-library/react";
+import { delay, http } from "msw";
 import type { ReactElement, ReactNode } from "react";
 import { expect } from "vitest";
 import { FlowIQError } from "../src/core/FlowIQError.js";
 import { FlowIQProvider, type FlowIQProviderProps } from "../src/react/FlowIQProvider.js";
+import { server } from "./server.js";
 
 export const API = "https://api.flowiq.live";
 export const TEST_KEY = "test-key-3f9a7c21";
@@ -33,6 +35,26 @@ export function recordRequests(server: { events: { on: (event: "request:start", 
     requests.push(request.clone());
   });
   return requests;
+}
+
+/**
+ * Answers GET `url` with `answer`, holding each call `delayMs` first, and counts the calls and the
+ * most of them in flight at once (for the request caps).
+ */
+export function watchInFlight(url: string, delayMs: number, answer: (request: Request) => Response) {
+  const seen = { calls: 0, peak: 0 };
+  let inFlight = 0;
+  server.use(
+    http.get(url, async ({ request }) => {
+      seen.calls++;
+      inFlight++;
+      seen.peak = Math.max(seen.peak, inFlight);
+      await delay(delayMs);
+      inFlight--;
+      return answer(request);
+    }),
+  );
+  return seen;
 }
 
 /** The FlowIQError a promise rejects with; fails the test if it resolves or rejects with anything else. */

@@ -10,7 +10,7 @@ import { useFlowIQConfig } from "../../src/react/useFlowIQConfig.js";
 import { useSuspenseContact } from "../../src/react/useSuspenseContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { server } from "../server.js";
-import { recordRequests, TEST_KEY } from "../utils.js";
+import { recordRequests, TEST_KEY, watchInFlight } from "../utils.js";
 
 function thrownBy(hook: () => unknown): unknown {
   const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
@@ -113,19 +113,11 @@ function Name() {
 
 describe("FlowIQProvider's request cap", () => {
   it("keeps at most maxConcurrentRequests in flight", async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const { http, HttpResponse, delay } = await import("msw");
-    server.use(
-      http.get("https://api.flowiq.live/contact", async ({ request }) => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        await delay(20);
-        inFlight--;
-        const digits = new URL(request.url).searchParams.get("phone_number");
-        return HttpResponse.json({ success: true, contact: { id: `c-${digits}` } });
-      }),
-    );
+    const { HttpResponse } = await import("msw");
+    const seen = watchInFlight("https://api.flowiq.live/contact", 20, (request) => {
+      const digits = new URL(request.url).searchParams.get("phone_number");
+      return HttpResponse.json({ success: true, contact: { id: `c-${digits}` } });
+    });
     const lookups = Array.from({ length: 20 }, (_, i) => ({ phoneNumber: `2712345${String(i).padStart(4, "0")}` }));
     const { result } = renderHook(() => useContacts(lookups), {
       wrapper: ({ children }: { children?: ReactNode }) => (
@@ -135,6 +127,6 @@ describe("FlowIQProvider's request cap", () => {
       ),
     });
     await waitFor(() => expect(result.current.every((r) => r.isSuccess)).toBe(true));
-    expect(peak).toBe(3);
+    expect(seen.peak).toBe(3);
   });
 });

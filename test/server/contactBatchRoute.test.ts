@@ -10,7 +10,7 @@ import {
   type ContactRouteHandlerOptions,
 } from "../../src/server/createContactRouteHandler.js";
 import { server } from "../server.js";
-import { API, recordRequests } from "../utils.js";
+import { API, recordRequests, watchInFlight } from "../utils.js";
 
 const KEY = "fiq_live_batch_7d3e9a1c";
 const MOUNT = "http://127.0.0.1:3000/api/flowiq";
@@ -135,24 +135,12 @@ describe("createContactRouteHandler given a batch", () => {
   });
 
   it("keeps at most maxConcurrentRequests upstream calls in flight across the batch", async () => {
-    let inFlight = 0;
-    let peak = 0;
-    let calls = 0;
-    server.use(
-      http.get(`${API}/contact`, async () => {
-        calls++;
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        await delay(10);
-        inFlight--;
-        return HttpResponse.json({ success: true, contact: ada });
-      }),
-    );
+    const seen = watchInFlight(`${API}/contact`, 10, () => HttpResponse.json({ success: true, contact: ada }));
     const query = Array.from({ length: 12 }, (_, n) => `phone_number=278255502${String(n).padStart(2, "0")}`).join("&");
     const { results } = await batch(await handler({ maxConcurrentRequests: 3 })(new Request(`${MOUNT}/contacts?${query}`)));
     expect(results.map((result) => result.status)).toEqual(Array(12).fill(200));
-    expect(calls).toBe(12);
-    expect(peak).toBe(3);
+    expect(seen.calls).toBe(12);
+    expect(seen.peak).toBe(3);
   });
 
   it("answers within timeoutMs: contacts still waiting upstream then get their own 504, the others their answer", async () => {

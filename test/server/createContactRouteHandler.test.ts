@@ -11,7 +11,7 @@ import {
   type ContactRouteHandlerOptions,
 } from "../../src/server/createContactRouteHandler.js";
 import { server } from "../server.js";
-import { API, recordRequests } from "../utils.js";
+import { API, recordRequests, watchInFlight } from "../utils.js";
 
 const KEY = "fiq_live_9c1d4e7a2b8f";
 const PROXY = "http://127.0.0.1:3000/api/flowiq/contact";
@@ -231,21 +231,11 @@ describe("createContactRouteHandler given a valid lookup", () => {
   });
 
   it("keeps at most maxConcurrentRequests upstream calls in flight", async () => {
-    let inFlight = 0;
-    let peak = 0;
-    server.use(
-      http.get(`${API}/contact`, async () => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        await delay(20);
-        inFlight--;
-        return HttpResponse.json({ success: true, contact: ada });
-      }),
-    );
+    const seen = watchInFlight(`${API}/contact`, 20, () => HttpResponse.json({ success: true, contact: ada }));
     const route = handler({ maxConcurrentRequests: 2 });
     const responses = await Promise.all(Array.from({ length: 6 }, () => route(get("?phone_number=27825550101"))));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    expect(peak).toBe(2);
+    expect(seen.peak).toBe(2);
   });
 });
 

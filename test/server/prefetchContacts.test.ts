@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { dehydrate, hydrate, QueryClient } from "@tanstack/react-query";
-import { delay, http, HttpResponse } from "msw";
+import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { buildContactQuery, contactQueryKey } from "../../src/core/contactQuery.js";
 import type { ContactLookup, FlowIQConfig } from "../../src/core/types.js";
@@ -8,7 +8,7 @@ import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { prefetchContacts } from "../../src/server/prefetchContacts.js";
 import { contactAt, digitsAt } from "../core/batchSupport.js";
 import { server } from "../server.js";
-import { API, recordRequests } from "../utils.js";
+import { API, recordRequests, watchInFlight } from "../utils.js";
 
 const KEY = "fiq_live_prefetch_many_3c4d";
 const config: FlowIQConfig = { tenantId: "acme", apiKey: KEY };
@@ -39,22 +39,12 @@ describe("prefetchContacts on the server", () => {
   });
 
   it("fans out under maxConcurrentRequests", async () => {
-    let inFlight = 0;
-    let peak = 0;
-    server.use(
-      http.get(`${API}/contact`, async () => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        await delay(10);
-        inFlight--;
-        return HttpResponse.json({ error: "Contact not found", message: "none" }, { status: 404 });
-      }),
-    );
+    const seen = watchInFlight(`${API}/contact`, 10, () => HttpResponse.json({ error: "Contact not found", message: "none" }, { status: 404 }));
     const requests = recordRequests(server);
     const lookups = Array.from({ length: 20 }, (_, n) => ({ phoneNumber: digitsAt(n) }));
     await prefetchContacts(new QueryClient(), { ...config, maxConcurrentRequests: 3 }, lookups);
     expect(requests).toHaveLength(20);
-    expect(peak).toBe(3);
+    expect(seen.peak).toBe(3);
   });
 
   it("caches not-found as null, tries a failure once, never throws, and leaves failures out of what hydrates", async () => {
