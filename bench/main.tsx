@@ -76,6 +76,17 @@ function readyCount(container: HTMLElement) {
   return ready;
 }
 
+/** Mounts `node` and times it until `count` cards show a contact; then unmounts it and empties the cache. */
+async function timeUntilReady(node: ReactNode, queryClient: QueryClient, count: number): Promise<number> {
+  const start = performance.now();
+  const mounted = mount(node);
+  await until(() => readyCount(mounted.container) === count);
+  const ms = performance.now() - start;
+  unmount(mounted);
+  queryClient.clear();
+  return ms;
+}
+
 // ---------- render time: floor, view, connected ----------
 
 const state: { contacts: Contact[]; templates: Template[]; queryClient: QueryClient } = {
@@ -153,13 +164,7 @@ async function dashboard(kind: "ours" | "baseline", rows: number, distinct: numb
       </QueryClientProvider>
     );
   const distinctRaw = new Set(plan.map((row) => JSON.stringify(row.lookup))).size;
-  const start = performance.now();
-  const mounted = mount(node);
-  await until(() => readyCount(mounted.container) === rows);
-  const ms = performance.now() - start;
-  unmount(mounted);
-  queryClient.clear();
-  return { ms, distinctRaw };
+  return { ms: await timeUntilReady(node, queryClient, rows), distinctRaw };
 }
 
 /** 500 distinct contacts loaded cold: one ContactCard each, or one column reading them with useContacts. */
@@ -177,12 +182,7 @@ async function column(kind: "cards" | "useContacts", count: number) {
       {kind === "cards" ? lookups.map((lookup, index) => <ContactCard key={index} {...cardProps(lookup)} />) : <Column />}
     </FlowIQProvider>
   );
-  const start = performance.now();
-  const mounted = mount(node);
-  await until(() => readyCount(mounted.container) === count);
-  const ms = performance.now() - start;
-  unmount(mounted);
-  queryClient.clear();
+  const ms = await timeUntilReady(node, queryClient, count);
   return { ms, renders };
 }
 
@@ -236,13 +236,7 @@ async function table(kind: "generated" | "single" | "batch", count: number) {
         {body}
       </FlowIQProvider>
     );
-  const start = performance.now();
-  const mounted = mount(node);
-  await until(() => readyCount(mounted.container) === count);
-  const ms = performance.now() - start;
-  unmount(mounted);
-  queryClient.clear();
-  return ms;
+  return timeUntilReady(node, queryClient, count);
 }
 
 /** The floor, measured: `count` contacts fetched as bare batch requests of `size` (all sent at once), no React. */
