@@ -1,4 +1,4 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { Decorator, Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
 import { QueryClient } from "@tanstack/react-query";
 import { getResponse, http, HttpResponse, type HttpHandler } from "msw";
@@ -271,17 +271,18 @@ export const RightToLeftName: Story = {
   },
 };
 
+/** The story inside an Arabic, right-to-left page. */
+const inArabicPage: Decorator = (Story) => (
+  <div dir="rtl" lang="ar">
+    <Story />
+  </div>
+);
+
 export const RightToLeftPage: Story = {
   name: "Right-to-left page",
   args: { labels: { phone: "هاتف", whatsapp: "واتساب", email: "بريد إلكتروني" } },
   parameters: knows({ ...fullContact, full_name: "نور الهدى عبد الرحمن" }),
-  decorators: [
-    (Story) => (
-      <div dir="rtl" lang="ar">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [inArabicPage],
   play: async ({ canvas }) => {
     const heading = await canvas.findByRole("heading", { name: "نور الهدى عبد الرحمن" }, settled);
     const card = cardRoot(heading);
@@ -518,13 +519,7 @@ export const ArabicRightToLeft: Story = {
   name: "Arabic labels, right-to-left page",
   args: { locale: "ar", labels: ar, maxTags: 2 },
   parameters: knows({ ...fullContact, full_name: "نور الهدى عبد الرحمن", tags: ["عميل", "مميز", "جوهانسبرغ", "نشرة"], has_unread_messages: true }),
-  decorators: [
-    (Story) => (
-      <div dir="rtl" lang="ar">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [inArabicPage],
   play: async ({ canvas }) => {
     const card = await canvas.findByRole("article", { name: "نور الهدى عبد الرحمن" }, settled);
     await expect(within(card).getByText(ar.phone)).toBeInTheDocument();
