@@ -1,9 +1,11 @@
-import { QueryClient } from "@tanstack/react-query";
+import { dehydrate, hydrate, QueryClient } from "@tanstack/react-query";
 import { render, type RenderOptions } from "@testing-library/react";
 import { delay, http } from "msw";
 import type { ReactElement, ReactNode } from "react";
 import { expect } from "vitest";
+import { buildContactQuery } from "../src/core/contactQuery.js";
 import { FlowIQError } from "../src/core/FlowIQError.js";
+import type { ContactLookup } from "../src/core/types.js";
 import { FlowIQProvider, type FlowIQProviderProps } from "../src/react/FlowIQProvider.js";
 import { server } from "./server.js";
 
@@ -55,6 +57,21 @@ export function watchInFlight(url: string, delayMs: number, answer: (request: Re
     }),
   );
   return seen;
+}
+
+/**
+ * A server client's cache as it crosses to the browser (JSON, checked to hold no `key`), hydrated
+ * there. `read` asks for a contact as a browser behind the app's proxy would; `requests` is what
+ * reached the network from then on.
+ */
+export function hydrateInBrowser(serverClient: QueryClient, key: string) {
+  const wire = JSON.stringify(dehydrate(serverClient));
+  expect(wire).not.toContain(key);
+  const requests = recordRequests(server);
+  const browserClient = new QueryClient();
+  hydrate(browserClient, JSON.parse(wire));
+  const read = (lookup: ContactLookup) => browserClient.fetchQuery(buildContactQuery({ tenantId: "acme", baseUrl: "http://127.0.0.1/api/flowiq" }, lookup));
+  return { read, requests };
 }
 
 /** The FlowIQError a promise rejects with; fails the test if it resolves or rejects with anything else. */

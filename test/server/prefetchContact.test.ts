@@ -1,14 +1,14 @@
 // @vitest-environment node
-import { dehydrate, hydrate, QueryClient } from "@tanstack/react-query";
+import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { buildContactQuery, contactQueryKey } from "../../src/core/contactQuery.js";
+import { contactQueryKey } from "../../src/core/contactQuery.js";
 import type { FlowIQConfig } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { createContactScenarios } from "../../src/msw/contactScenarios.js";
 import { prefetchContact } from "../../src/server/prefetchContact.js";
 import { server } from "../server.js";
-import { recordRequests } from "../utils.js";
+import { hydrateInBrowser, recordRequests } from "../utils.js";
 
 const KEY = "fiq_live_prefetch_1a2b";
 const serverConfig: FlowIQConfig = { tenantId: "acme", apiKey: KEY };
@@ -53,15 +53,9 @@ describe("prefetchContact on the server", () => {
     const serverClient = new QueryClient();
     await prefetchContact(serverClient, { ...serverConfig, baseUrl: "https://api.flowiq.live" }, { phoneNumber: "+27 82 555 0101" });
     // What crosses to the browser is JSON: no function, no key.
-    const wire = JSON.stringify(dehydrate(serverClient));
-    expect(wire).not.toContain(KEY);
-
-    const requests = recordRequests(server);
-    const browserClient = new QueryClient();
-    hydrate(browserClient, JSON.parse(wire));
-    const browserConfig: FlowIQConfig = { tenantId: "acme", baseUrl: "http://127.0.0.1/api/flowiq" };
+    const { read, requests } = hydrateInBrowser(serverClient, KEY);
     // fetchQuery honours staleTime: fresh hydrated data means no request at all.
-    const contact = await browserClient.fetchQuery(buildContactQuery(browserConfig, { whatsappId: "27825550101" }));
+    const contact = await read({ whatsappId: "27825550101" });
     expect(contact).toEqual(ada);
     expect(requests).toHaveLength(0);
   });
