@@ -1,7 +1,9 @@
 "use client";
 // core
-export { FlowIQError, isFlowIQError } from "./core/FlowIQError.js";
+export { FlowIQError, isFlowIQError, isRetryableCode, RETRYABLE_CODES } from "./core/FlowIQError.js";
 export type { FlowIQErrorCode } from "./core/FlowIQError.js";
+export { createFlowIQClient } from "./core/FlowIQClient.js";
+export type { FetchContactOptions, FlowIQClient, FlowIQClientConfig } from "./core/FlowIQClient.js";
 export { getContact } from "./core/getContact.js";
 export type { GetContactOptions } from "./core/getContact.js";
 export { normalizeLookup } from "./core/normalizeLookup.js";
@@ -17,11 +19,11 @@ export type {
 } from "./core/types.js";
 export type { ContactQueryKey } from "./core/contactQuery.js";
 export type { ContactBatchOptions } from "./core/contactBatcher.js";
-export type { ContactBatchResponse, ContactBatchResult } from "./core/contactBatchWire.js";
+export type { ContactBatchResponse, ContactBatchResult, ErrorBody } from "./core/contactBatchWire.js";
 // react
 export { FlowIQProvider } from "./react/FlowIQProvider.js";
 export type { FlowIQProviderProps } from "./react/FlowIQProvider.js";
-export { useFlowIQConfig } from "./react/useFlowIQConfig.js";
+export { useFlowIQClient } from "./react/useFlowIQClient.js";
 export { contactKeys } from "./react/contactKeys.js";
 export { contactQueryOptions } from "./react/contactQueryOptions.js";
 export type { ContactQueryOverrides } from "./react/contactQueryOptions.js";

@@ -1,13 +1,15 @@
 // Server-safe: no "use client", no React components, no browser globals at import.
+export { createFlowIQClient } from "./core/FlowIQClient.js";
+export type { FetchContactOptions, FlowIQClient, FlowIQClientConfig } from "./core/FlowIQClient.js";
 export { getContact } from "./core/getContact.js";
 export type { GetContactOptions } from "./core/getContact.js";
 export { prefetchContact } from "./server/prefetchContact.js";
 export { prefetchContacts } from "./server/prefetchContacts.js";
 export { createContactRouteHandler } from "./server/createContactRouteHandler.js";
 export type { ContactRouteHandler, ContactRouteHandlerOptions } from "./server/createContactRouteHandler.js";
-export { FlowIQError, isFlowIQError } from "./core/FlowIQError.js";
+export { FlowIQError, isFlowIQError, isRetryableCode, RETRYABLE_CODES } from "./core/FlowIQError.js";
 export type { FlowIQErrorCode } from "./core/FlowIQError.js";
 export { normalizeLookup } from "./core/normalizeLookup.js";
-export type { ContactBatchResponse, ContactBatchResult } from "./core/contactBatchWire.js";
+export type { ContactBatchResponse, ContactBatchResult, ErrorBody } from "./core/contactBatchWire.js";
 export { contactQueryKey } from "./core/contactQuery.js";
 export type { Contact, ContactLookup, ContactSource, ContactLocation, BotStatus, FlowIQConfig } from "./core/types.js";

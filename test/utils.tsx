@@ -4,6 +4,7 @@ import { delay, http } from "msw";
 import type { ReactElement, ReactNode } from "react";
 import { expect } from "vitest";
 import { buildContactQuery } from "../src/core/contactQuery.js";
+import { createFlowIQClient } from "../src/core/FlowIQClient.js";
 import { FlowIQError } from "../src/core/FlowIQError.js";
 import type { ContactLookup } from "../src/core/types.js";
 import { FlowIQProvider, type FlowIQProviderProps } from "../src/react/FlowIQProvider.js";
@@ -19,13 +20,13 @@ export function createTestQueryClient(options: { retry?: boolean } = {}): QueryC
   });
 }
 
-type ProviderOptions = Partial<Omit<FlowIQProviderProps, "children">> & { queryClient?: QueryClient };
+type ProviderOptions = Partial<Omit<Extract<FlowIQProviderProps, { client?: never }>, "children">> & { queryClient?: QueryClient };
 
 /** Renders inside a FlowIQProvider (tenant "acme", a test key, a fresh no-retry client unless given). */
 export function renderWithProvider(ui: ReactElement, options: ProviderOptions & { render?: RenderOptions } = {}) {
   const { render: renderOptions, ...providerProps } = options;
   const queryClient = providerProps.queryClient ?? createTestQueryClient();
-  const props: FlowIQProviderProps = { tenantId: "acme", apiKey: TEST_KEY, ...providerProps, queryClient };
+  const props: FlowIQProviderProps = { tenantId: "acme", apiKey: TEST_KEY, ...providerProps, queryClient } as FlowIQProviderProps;
   const wrapper = ({ children }: { children?: ReactNode }) => <FlowIQProvider {...props}>{children}</FlowIQProvider>;
   return { queryClient, ...render(ui, { wrapper, ...renderOptions }) };
 }
@@ -70,7 +71,8 @@ export function hydrateInBrowser(serverClient: QueryClient, key: string) {
   const requests = recordRequests(server);
   const browserClient = new QueryClient();
   hydrate(browserClient, JSON.parse(wire));
-  const read = (lookup: ContactLookup) => browserClient.fetchQuery(buildContactQuery({ tenantId: "acme", baseUrl: "http://127.0.0.1/api/flowiq" }, lookup));
+  const flowiq = createFlowIQClient({ tenantId: "acme", baseUrl: "http://127.0.0.1/api/flowiq" });
+  const read = (lookup: ContactLookup) => browserClient.fetchQuery(buildContactQuery(flowiq, lookup));
   return { read, requests };
 }
 

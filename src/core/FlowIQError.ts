@@ -1,6 +1,7 @@
 export type FlowIQErrorCode =
   | "config"
   | "invalid_lookup"
+  | "session_refused"
   | "unauthorized"
   | "forbidden"
   | "rate_limited"
@@ -9,13 +10,29 @@ export type FlowIQErrorCode =
   | "timeout"
   | "invalid_response";
 
+/** The codes where trying again later may succeed: network, timeout, 5xx and 429. */
+export const RETRYABLE_CODES: readonly FlowIQErrorCode[] = ["rate_limited", "server", "network", "timeout"];
+
+/**
+ * Whether an error of this code may succeed when tried again later.
+ * @example isRetryableCode(error.code) ? <button onClick={retry}>Try again</button> : null
+ */
+export function isRetryableCode(code: FlowIQErrorCode): boolean {
+  return RETRYABLE_CODES.includes(code);
+}
+
 export type FlowIQErrorOptions = {
   status?: number;
   retryAfterMs?: number;
   cause?: unknown;
 };
 
-/** The one error type this library throws. Its message never contains the API key. */
+/**
+ * The one error type this library throws. Its message never contains the API key.
+ * `session_refused`: the app's own proxy refused the visitor's session (sign in again);
+ * `unauthorized`: the FlowIQ API refused the app's API key.
+ * @example if (isFlowIQError(error) && error.code === "session_refused") redirect("/login");
+ */
 export class FlowIQError extends Error {
   override readonly name = "FlowIQError";
   readonly code: FlowIQErrorCode;
@@ -33,11 +50,16 @@ export class FlowIQError extends Error {
 
   /** Whether trying again later may succeed (network, timeout, 5xx, 429). */
   get retryable(): boolean {
-    return ["rate_limited", "server", "network", "timeout"].includes(this.code);
+    return isRetryableCode(this.code);
   }
 }
 
 /** Type guard for {@link FlowIQError}; also true for one from another copy of the library. */
 export function isFlowIQError(value: unknown): value is FlowIQError {
   return value instanceof Error && value.name === "FlowIQError" && typeof (value as FlowIQError).code === "string";
+}
+
+/** A `config` error: the library was set up wrong, so nothing was asked of the network. */
+export function configError(message: string, cause?: unknown): FlowIQError {
+  return new FlowIQError("config", message, { cause });
 }

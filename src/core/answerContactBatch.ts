@@ -3,11 +3,11 @@ import {
   readBatchLookups,
   type ContactBatchResponse,
   type ContactBatchResult,
+  type ErrorBody,
 } from "./contactBatchWire.js";
 import { FlowIQError } from "./FlowIQError.js";
 import type { Contact, NormalizedLookup } from "./types.js";
 
-type ErrorBody = { error: string; message: string };
 
 /** What one upstream call came to: the status and body a single request would get. */
 export type LookupAnswer = {

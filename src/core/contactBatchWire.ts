@@ -1,6 +1,19 @@
-import { isFlowIQError } from "./FlowIQError.js";
+import { isFlowIQError, type FlowIQErrorCode } from "./FlowIQError.js";
 import { normalizeLookup } from "./normalizeLookup.js";
 import type { Contact, NormalizedLookup } from "./types.js";
+
+/**
+ * Every error body the proxy writes (and the API's own): `error` and `message`,
+ * and where the proxy can say who refused, a `code` the browser maps to the
+ * same `FlowIQErrorCode` (`session_refused`, `unauthorized`, `forbidden`).
+ */
+export type ErrorBody = { error: string; message: string; code?: FlowIQErrorCode };
+
+/** The API's documented not-found body (status 404), which the browser's core reads as "no contact" (`null`). */
+export function notFoundBody(lookup: NormalizedLookup): ErrorBody {
+  const what = lookup.param === "whatsapp_id" ? "WhatsApp id" : "phone number";
+  return { error: "Contact not found", message: `No contact found with ${what} ${lookup.digits}` };
+}
 
 /** The batch format this library writes and reads; a later, incompatible one gets a new number. */
 export const CONTACT_BATCH_VERSION = 1;
@@ -23,6 +36,8 @@ export type ContactBatchResult = {
   contact?: Contact;
   error?: string;
   message?: string;
+  /** Who refused, as in a single answer's error body (`session_refused`, `unauthorized`, `forbidden`). */
+  code?: FlowIQErrorCode;
   /** With status 429: how long to wait before asking for this contact again. */
   retryAfterMs?: number;
 };

@@ -1,15 +1,13 @@
 import { CONTACT_BATCH_VERSION, DEFAULT_MAX_BATCH_SIZE, type ContactBatchResult } from "./contactBatchWire.js";
 import { FlowIQError } from "./FlowIQError.js";
-import { apiUrl, callApi, isNotFound, requestContact, statusError, type ApiAnswer } from "./getContact.js";
+import { isDevelopment } from "./env.js";
+import { apiUrl, callApi, isNotFound, statusError, type ApiAnswer } from "./getContact.js";
 import { parseContact } from "./parseContact.js";
-import { requestLimiterFor } from "./requestLimiter.js";
+import type { RequestLimiter } from "./requestLimiter.js";
 import { parseRetryAfter } from "./retryPolicy.js";
 import type { Contact, FlowIQConfig, NormalizedLookup } from "./types.js";
 
-// Declared here so the declarations build needs no Node types.
-declare const process: { env: { NODE_ENV?: string } };
-
-/** The provider's `batch` setting in its object form. */
+/** The client's `batch` setting in its object form. */
 export type ContactBatchOptions = {
   /**
    * Distinct contacts per request; a window that fills up is sent at once.
@@ -24,7 +22,7 @@ export type ContactBatchOptions = {
   windowMs?: number;
 };
 
-/** Kept by the provider across config changes: a server without `/contacts` is found out (and warned about) once. */
+/** Kept by the client: a server without `/contacts` is found out (and warned about) once. */
 export type ContactBatchState = { fallback?: boolean };
 
 export type ContactBatcher = {
@@ -37,21 +35,24 @@ type Caller = (outcome: Outcome) => void;
 type Batch = { entries: Entry[]; controller: AbortController };
 /** One distinct contact: every caller waiting for it, and where it is on its way. */
 type Entry = { lookup: NormalizedLookup; callers: Set<Caller>; batch?: Batch; single?: AbortController };
+/** One contact as a single request (the client's, which shares one request per contact in flight). */
+export type FetchOne = (lookup: NormalizedLookup, signal?: AbortSignal) => Promise<Contact | null>;
 
 const DEFAULT_WINDOW_MS = 10;
 
 /**
  * Collects the contacts asked for within `windowMs` and fetches them from
- * `{baseUrl}/contacts` in one request per `maxSize`, under the config's
- * request limiter. Each contact settles on its own: found, `null`, or its own
+ * `{baseUrl}/contacts` in one request per `maxSize`, under `limiter`. Each contact settles on its own: found, `null`, or its own
  * `FlowIQError`; a failure of the whole request is every contact's error.
  * A server that answers 404 or 405 there turns `state.fallback` on, and from
  * then on every contact is a single request.
  */
 export function createContactBatcher(
   config: FlowIQConfig,
-  options: ContactBatchOptions = {},
-  state: ContactBatchState = {},
+  limiter: RequestLimiter,
+  options: ContactBatchOptions,
+  state: ContactBatchState,
+  fetchOne: FetchOne,
 ): ContactBatcher {
   const { maxSize, windowMs } = options;
   const size = maxSize !== undefined && maxSize >= 1 ? Math.floor(maxSize) : DEFAULT_MAX_BATCH_SIZE;
@@ -92,14 +93,14 @@ export function createContactBatcher(
 
   const single = (entry: Entry) => {
     entry.single = new AbortController();
-    requestContact(config, entry.lookup, entry.single.signal).then(
+    fetchOne(entry.lookup, entry.single.signal).then(
       (value) => settle(entry, { value }),
       (error: unknown) => settle(entry, { error }),
     );
   };
 
   const fallBack = (members: Entry[], answer: ApiAnswer) => {
-    if (!state.fallback && process.env.NODE_ENV !== "production") {
+    if (!state.fallback && isDevelopment()) {
       console.warn(
         `[@flowiq/react] batch is on, but ${apiUrl(config, "contacts").pathname} answered ${answer.response.status}, ` +
           "so contacts are fetched one request each. Serve /contacts with createContactRouteHandler " +
@@ -129,7 +130,7 @@ export function createContactBatcher(
   const send = async (batch: Batch) => {
     let answered: ApiAnswer | undefined;
     try {
-      answered = await requestLimiterFor(config).run(() => {
+      answered = await limiter.run(() => {
         // The batch leaves now: contacts nobody waits for any more stay behind.
         batch.entries = batch.entries.filter((entry) => entry.callers.size > 0 || (forget(entry), false));
         if (state.fallback) return Promise.resolve(undefined);
@@ -182,7 +183,7 @@ export function createContactBatcher(
 
   return {
     load(lookup, signal) {
-      if (state.fallback) return requestContact(config, lookup, signal);
+      if (state.fallback) return fetchOne(lookup, signal);
       return new Promise<Contact | null>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         let entry = entries.get(lookup.digits);

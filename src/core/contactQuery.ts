@@ -1,11 +1,10 @@
-import type { ContactBatcher } from "./contactBatcher.js";
-import { assertTenant, getContact } from "./getContact.js";
+import type { FlowIQClient } from "./FlowIQClient.js";
 import { normalizeLookup } from "./normalizeLookup.js";
 import { contactRetryDelay, shouldRetryContact } from "./retryPolicy.js";
-import type { Contact, ContactLookup, FlowIQConfig } from "./types.js";
+import type { Contact, ContactLookup } from "./types.js";
 
 /** How long a contact stays fresh before a mount refetches it. */
-export const CONTACT_STALE_TIME_MS = 60_000;
+const CONTACT_STALE_TIME_MS = 60_000;
 
 export const CONTACT_KEY_ROOT = ["flowiq", "contact"] as const;
 
@@ -14,9 +13,11 @@ export type ContactQueryKey = readonly ["flowiq", "contact", string, string];
 /**
  * The cache identity of a lookup: the normalised digits, so every way of
  * writing one number shares an entry. A lookup that does not normalise keeps
- * its raw text behind an `invalid:` prefix (no digits-only key can collide).
+ * its raw text behind an `invalid:` prefix (no digits-only key can collide);
+ * no lookup at all is `"none"`, which neither form can be.
  */
-export function lookupKey(lookup: ContactLookup | string): string {
+export function lookupKey(lookup: ContactLookup | string | null | undefined): string {
+  if (lookup === null || lookup === undefined) return "none";
   const value = typeof lookup === "string" ? { phoneNumber: lookup } : lookup;
   try {
     return normalizeLookup(value).digits;
@@ -26,43 +27,50 @@ export function lookupKey(lookup: ContactLookup | string): string {
   }
 }
 
-export function contactQueryKey(tenantId: string, lookup: ContactLookup | string): ContactQueryKey {
+/** The key of one contact (or, for no lookup, of the one disabled query every such row shares). */
+export function contactQueryKey(tenantId: string, lookup: ContactLookup | string | null | undefined): ContactQueryKey {
   return [...CONTACT_KEY_ROOT, tenantId, lookupKey(lookup)];
 }
 
-const batchers = new WeakMap<FlowIQConfig, ContactBatcher>();
+type Retry = boolean | number | ((failureCount: number, error: unknown) => boolean);
+type RetryDelay = number | ((failureCount: number, error: unknown) => number);
+/** The part of a QueryClient the rule reads; react-query passes it to the query function (5.64+). */
+type QueryClientDefaults = { getDefaultOptions(): { queries?: { retry?: unknown; retryDelay?: unknown } } };
 
-/** Sends every contact query made with this config object through `batcher` (the provider's `batch`). */
-export function bindContactBatcher(config: FlowIQConfig, batcher: ContactBatcher): void {
-  batchers.set(config, batcher);
-}
-
-/** The query function's fetch: through the config's batcher when it has one, else one request. */
-export async function queryContact(config: FlowIQConfig, lookup: ContactLookup, signal?: AbortSignal): Promise<Contact | null> {
-  const batcher = batchers.get(config);
-  if (!batcher) return getContact(config, lookup, { signal });
-  assertTenant(config);
-  return batcher.load(normalizeLookup(lookup), signal);
-}
+// As react-query decides "server": there it makes one attempt by default, and so do we.
+const onServer = () => typeof window === "undefined" || "Deno" in globalThis;
 
 /**
- * The key of a disabled query (no lookup given): "none" is a key `lookupKey`
- * never gives (it gives digits or `invalid:…`), so `{ phoneNumber: "none" }` cannot share it.
+ * The query function, `staleTime` and retry rule of a contact query, written
+ * once for every hook, component, prefetch and loader. The retry rule: the
+ * app's own QueryClient defaults win (a test client's `retry: false`, say);
+ * without them, a server makes one attempt (a page should not wait out a
+ * backoff before it streams) and a browser retries what may pass (network,
+ * timeout, 5xx, 429) up to three times. The defaults are read from the
+ * QueryClient the query runs in, so one options object serves any client.
  */
-export function noLookupQueryKey(tenantId: string): ContactQueryKey {
-  return [...CONTACT_KEY_ROOT, tenantId, "none"];
-}
-
-/** The plain (framework-free) options both the hooks and the server prefetch use. */
-export function buildContactQuery(config: FlowIQConfig, lookup: ContactLookup) {
+export function buildContactQuery(client: FlowIQClient, lookup: ContactLookup) {
+  let app: { retry?: unknown; retryDelay?: unknown } | undefined;
   // The key deliberately holds no baseUrl or key: a server prefetch straight to the
-  // API must hydrate a browser that reads through the proxy (DESIGN.md).
+  // API must hydrate a browser that reads the same contact through the app's proxy.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return {
-    queryKey: contactQueryKey(typeof config?.tenantId === "string" ? config.tenantId : "", lookup),
-    queryFn: ({ signal }: { signal: AbortSignal }): Promise<Contact | null> => queryContact(config, lookup, signal),
+    queryKey: contactQueryKey(client.tenantId, lookup),
+    queryFn: ({ signal, client: queryClient }: { signal: AbortSignal; client?: QueryClientDefaults }): Promise<Contact | null> => {
+      app = queryClient?.getDefaultOptions().queries;
+      return client.fetchContact(lookup, { signal });
+    },
     staleTime: CONTACT_STALE_TIME_MS,
-    retry: shouldRetryContact,
-    retryDelay: contactRetryDelay,
+    retry: (failureCount: number, error: unknown): boolean => {
+      const retry = app?.retry as Retry | undefined;
+      if (retry === undefined) return !onServer() && shouldRetryContact(failureCount, error);
+      // react-query's own reading of a `retry` option.
+      return retry === true || (typeof retry === "number" && failureCount < retry) || (typeof retry === "function" && retry(failureCount, error));
+    },
+    retryDelay: (failureCount: number, error: unknown): number => {
+      const delay = app?.retryDelay as RetryDelay | undefined;
+      if (delay === undefined) return contactRetryDelay(failureCount, error);
+      return typeof delay === "function" ? delay(failureCount, error) : delay;
+    },
   };
 }

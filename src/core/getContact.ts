@@ -1,11 +1,12 @@
-import { FlowIQError, type FlowIQErrorCode } from "./FlowIQError.js";
+import { configError, FlowIQError, type FlowIQErrorCode } from "./FlowIQError.js";
+import type { FlowIQClient } from "./FlowIQClient.js";
 import { normalizeLookup } from "./normalizeLookup.js";
 import { parseContactResponse } from "./parseContact.js";
-import { requestLimiterFor } from "./requestLimiter.js";
+import { createRequestLimiter, type RequestLimiter } from "./requestLimiter.js";
 import { parseRetryAfter } from "./retryPolicy.js";
 import {
-  DEFAULT_BASE_URL,
   DEFAULT_TIMEOUT_MS,
+  apiRoot,
   type Contact,
   type ContactLookup,
   type FlowIQConfig,
@@ -17,14 +18,13 @@ export type GetContactOptions = {
   signal?: AbortSignal;
 };
 
-const configError = (message: string, cause?: unknown) =>
-  new FlowIQError("config", `${message}; no request was made.`, { cause });
+const noRequest = (message: string, cause?: unknown) => configError(`${message}; no request was made.`, cause);
 
 /** Throws `config` unless the tenant is a non-empty string. */
 export function assertTenant(config: FlowIQConfig | undefined): string {
   const tenantId = config?.tenantId;
   if (typeof tenantId !== "string" || !tenantId.trim()) {
-    throw configError("FlowIQ needs a tenantId (your tenant slug)");
+    throw noRequest("FlowIQ needs a tenantId (your tenant slug)");
   }
   return tenantId;
 }
@@ -32,13 +32,13 @@ export function assertTenant(config: FlowIQConfig | undefined): string {
 /** `{baseUrl}/{path}?tenantId=…`; every value goes through URLSearchParams, so none can add a parameter. */
 export function apiUrl(config: FlowIQConfig, path: "contact" | "contacts"): URL {
   const tenantId = assertTenant(config);
-  const base = `${(config.baseUrl ?? DEFAULT_BASE_URL).trim().replace(/\/+$/, "")}/${path}`;
+  const base = `${apiRoot(config.baseUrl)}/${path}`;
   const page = typeof location === "undefined" ? undefined : location?.href;
   let url: URL;
   try {
     url = new URL(base, page);
   } catch {
-    throw configError(
+    throw noRequest(
       page
         ? `baseUrl ${JSON.stringify(base)} is not a valid URL`
         : `baseUrl ${JSON.stringify(base)} is relative and there is no page to resolve it against: use an absolute URL on the server`,
@@ -46,13 +46,6 @@ export function apiUrl(config: FlowIQConfig, path: "contact" | "contacts"): URL 
   }
   url.search = "";
   url.searchParams.set("tenantId", tenantId);
-  return url;
-}
-
-/** Builds the request URL for one lookup. */
-export function buildContactUrl(config: FlowIQConfig, lookup: NormalizedLookup): URL {
-  const url = apiUrl(config, "contact");
-  url.searchParams.set(lookup.param, lookup.digits);
   return url;
 }
 
@@ -67,10 +60,10 @@ async function resolveKey({ apiKey }: FlowIQConfig): Promise<string | undefined>
   try {
     key = typeof apiKey === "function" ? await apiKey() : apiKey;
   } catch (cause) {
-    throw configError("The apiKey function failed", cause);
+    throw noRequest("The apiKey function failed", cause);
   }
   if (typeof key !== "string" || !key.trim()) {
-    throw configError("apiKey must be a non-empty string, or a function returning one");
+    throw noRequest("apiKey must be a non-empty string, or a function returning one");
   }
   return key;
 }
@@ -84,9 +77,14 @@ const STATUS_ERRORS: Record<number, [FlowIQErrorCode, string]> = {
   429: ["rate_limited", "Too many requests"],
 };
 
+/** Codes a proxy's error body may name, which say who refused better than its status can (never retried). */
+const REFUSAL_CODES: ReadonlySet<FlowIQErrorCode> = new Set<FlowIQErrorCode>(["session_refused", "unauthorized", "forbidden"]);
+
 /**
  * The error for a non-200, non-not-found answer (of a single request, or of
- * one contact in a batch): the same codes either way.
+ * one contact in a batch): the same codes either way. A body `code` of
+ * `session_refused`, `unauthorized` or `forbidden` (the proxy's word on who
+ * refused) wins over the status.
  */
 export function statusError(status: number, body: unknown, key: string | undefined, retryAfterMs?: number): FlowIQError {
   if (status === 404) {
@@ -96,9 +94,10 @@ export function statusError(status: number, body: unknown, key: string | undefin
       { status },
     );
   }
-  const [code, fallback] =
-    STATUS_ERRORS[status] ?? (status >= 500 ? ["server", "The API failed"] : ["invalid_response", "Unexpected status from the API"]);
-  const { message, error } = (body ?? {}) as { message?: unknown; error?: unknown };
+  const { message, error, code: named } = (body ?? {}) as { message?: unknown; error?: unknown; code?: unknown };
+  const [code, fallback]: [FlowIQErrorCode, string] = REFUSAL_CODES.has(named as FlowIQErrorCode)
+    ? [named as FlowIQErrorCode, named === "session_refused" ? "Your session was refused" : "The API key was refused"]
+    : (STATUS_ERRORS[status] ?? (status >= 500 ? ["server", "The API failed"] : ["invalid_response", "Unexpected status from the API"]));
   const said = [message, error].find((text): text is string => typeof text === "string" && !!text.trim());
   return new FlowIQError(code, said ? redact(said.slice(0, 500), key) : `${fallback} (${status}).`, {
     status,
@@ -173,7 +172,9 @@ export async function callApi(config: FlowIQConfig, url: URL, signal?: AbortSign
 }
 
 async function request(config: FlowIQConfig, lookup: NormalizedLookup, signal?: AbortSignal): Promise<Contact | null> {
-  const { response, body, key } = await callApi(config, buildContactUrl(config, lookup), signal);
+  const url = apiUrl(config, "contact");
+  url.searchParams.set(lookup.param, lookup.digits);
+  const { response, body, key } = await callApi(config, url, signal);
   if (response.status === 200) {
     if (body === undefined) {
       throw new FlowIQError("invalid_response", "The API's answer is not JSON; check baseUrl.", { status: 200 });
@@ -200,19 +201,30 @@ function holdsKey(value: unknown, key: string, depth = 0): boolean {
 /**
  * Fetches one contact. Resolves to `null` when the API answers its documented
  * 404 (no contact with that number); throws `FlowIQError` for everything else
- * that is not a contact.
- * @example const contact = await getContact({ tenantId: "acme", apiKey }, { phoneNumber: "+27 12 345 6789" });
+ * that is not a contact. Given a client, the read shares its request cap, its
+ * batches and any read of the same contact in flight; given a plain config, it
+ * is a one-off single request with a cap of its own.
+ * @example const contact = await getContact(flowiq, { phoneNumber: "+27 12 345 6789" });
  */
 export async function getContact(
-  config: FlowIQConfig,
+  client: FlowIQClient | FlowIQConfig,
   lookup: ContactLookup,
   options: GetContactOptions = {},
 ): Promise<Contact | null> {
+  if (typeof (client as Partial<FlowIQClient> | null)?.fetchContact === "function") {
+    return (client as FlowIQClient).fetchContact(lookup, options);
+  }
+  const config = client as FlowIQConfig;
   assertTenant(config);
-  return requestContact(config, normalizeLookup(lookup), options.signal);
+  return requestContact(config, createRequestLimiter(config.maxConcurrentRequests), normalizeLookup(lookup), options.signal);
 }
 
-/** {@link getContact} for a lookup already normalised, under the config's request limiter. */
-export function requestContact(config: FlowIQConfig, lookup: NormalizedLookup, signal?: AbortSignal): Promise<Contact | null> {
-  return requestLimiterFor(config).run(() => request(config, lookup, signal), signal);
+/** One single request for a lookup already normalised, under `limiter`. */
+export function requestContact(
+  config: FlowIQConfig,
+  limiter: RequestLimiter,
+  lookup: NormalizedLookup,
+  signal?: AbortSignal,
+): Promise<Contact | null> {
+  return limiter.run(() => request(config, lookup, signal), signal);
 }

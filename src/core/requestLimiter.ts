@@ -1,9 +1,7 @@
-import { DEFAULT_MAX_CONCURRENT_REQUESTS, type FlowIQConfig } from "./types.js";
+import { DEFAULT_MAX_CONCURRENT_REQUESTS } from "./types.js";
 
-/** A first-in, first-out gate that lets at most `max` tasks run at once. */
+/** A first-in, first-out gate that lets at most `max` tasks run at once (a client's, or a route handler's). */
 export type RequestLimiter = {
-  readonly active: number;
-  readonly queued: number;
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 };
 
@@ -15,12 +13,6 @@ export function createRequestLimiter(max?: number): RequestLimiter {
     if (active < limit) queue.shift()?.();
   };
   return {
-    get active() {
-      return active;
-    },
-    get queued() {
-      return queue.length;
-    },
     run: (task, signal) =>
       new Promise((resolve, reject) => {
         const start = () => {
@@ -45,18 +37,4 @@ export function createRequestLimiter(max?: number): RequestLimiter {
         next();
       }),
   };
-}
-
-const limiters = new WeakMap<FlowIQConfig, RequestLimiter>();
-
-/** Binds a limiter to a config object, so every request made with it shares one cap. */
-export function bindRequestLimiter(config: FlowIQConfig, limiter: RequestLimiter): void {
-  limiters.set(config, limiter);
-}
-
-/** The limiter for a config object: the provider's, else one made for that object. */
-export function requestLimiterFor(config: FlowIQConfig): RequestLimiter {
-  let limiter = limiters.get(config);
-  if (!limiter) limiters.set(config, (limiter = createRequestLimiter(config.maxConcurrentRequests)));
-  return limiter;
 }

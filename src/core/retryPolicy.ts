@@ -1,7 +1,7 @@
 import { isFlowIQError } from "./FlowIQError.js";
 
 /** Retries after the first failure; so at most four requests per query. */
-export const MAX_RETRIES = 3;
+const MAX_RETRIES = 3;
 /** A `Retry-After` longer than this is not waited out: the error is shown instead. */
 export const MAX_RETRY_AFTER_MS = 30_000;
 

@@ -48,7 +48,7 @@ export type NormalizedLookup = {
   param: "phone_number" | "whatsapp_id";
 };
 
-/** Connection settings shared by the provider, `getContact` and the server helpers. */
+/** Connection settings of a client (`createFlowIQClient`), also taken by `getContact` for a one-off read. */
 export type FlowIQConfig = {
   /** The tenant slug. Required; an empty one is a `config` error and never a request. */
   tenantId: string;
@@ -68,10 +68,15 @@ export type FlowIQConfig = {
   headers?: Record<string, string>;
   /** Milliseconds before a request (body included) fails with code `timeout`. @default 10000 */
   timeoutMs?: number;
-  /** Requests in flight at once, per provider (or per config object on the server). @default 6 */
+  /** Requests in flight at once, per client (every provider, hook and prefetch using it). @default 6 */
   maxConcurrentRequests?: number;
 };
 
 export const DEFAULT_BASE_URL = "https://api.flowiq.live";
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 6;
+
+/** A base URL without its trailing slashes (the default API when none is given). */
+export function apiRoot(baseUrl: string = DEFAULT_BASE_URL): string {
+  return baseUrl.trim().replace(/\/+$/, "");
+}

@@ -1,11 +1,13 @@
 import { delay, http, HttpResponse, type HttpHandler } from "msw";
 import { buildContact } from "./buildContact.js";
 import { contactBatchRoute } from "./contactBatchRoute.js";
-import { contactDigits, contactUrl, notFoundResponse } from "./createContactHandlers.js";
+import { notFoundBody } from "../core/contactBatchWire.js";
+import { contactDigits, contactUrl } from "./createContactHandlers.js";
 
 export type ContactScenarioName =
   | "found"
   | "notFound"
+  | "sessionRefused"
   | "unauthorized"
   | "forbidden"
   | "rateLimited"
@@ -46,8 +48,19 @@ export function createContactScenarios(options: { baseUrl?: string; slowMs?: num
     found: one((request) => foundFor(request)),
     notFound: one((request) => {
       const params = new URL(request.url).searchParams;
-      return notFoundResponse(contactDigits(params.get("phone_number") ?? params.get("whatsapp_id")));
+      const phone = params.get("phone_number");
+      const digits = contactDigits(phone ?? params.get("whatsapp_id"));
+      return HttpResponse.json(notFoundBody({ param: phone === null ? "whatsapp_id" : "phone_number", digits }), { status: 404 });
     }),
+    // The app's own proxy refused the visitor's session (its `authorize` said no): the whole request, batch or not.
+    sessionRefused: [url, `${url}s`].map((route) =>
+      http.get(route, () =>
+        HttpResponse.json(
+          { error: "Unauthorized", code: "session_refused", message: "You are not allowed to look up contacts." },
+          { status: 401 },
+        ),
+      ),
+    ),
     unauthorized: one(() =>
       HttpResponse.json({ error: "Unauthorized", message: "Invalid API key" }, { status: 401 }),
     ),

@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from "msw";
 import { normalizeDigits } from "../core/normalizeLookup.js";
-import { DEFAULT_BASE_URL, type Contact } from "../core/types.js";
+import { notFoundBody } from "../core/contactBatchWire.js";
+import { apiRoot, type Contact } from "../core/types.js";
 import { buildContact } from "./buildContact.js";
 import { contactBatchRoute } from "./contactBatchRoute.js";
 
@@ -32,15 +33,9 @@ export function contactDigits(value: string | null | undefined): string {
 }
 
 /** `GET {baseUrl}/contact` handled the way the API does, for stories and tests. */
-export function contactUrl(baseUrl: string = DEFAULT_BASE_URL): string {
-  return `${baseUrl.replace(/\/+$/, "")}/contact`;
+export function contactUrl(baseUrl?: string): string {
+  return `${apiRoot(baseUrl)}/contact`;
 }
-
-export const notFoundResponse = (digits: string) =>
-  HttpResponse.json(
-    { error: "Contact not found", message: `No contact found with phone number ${digits}` },
-    { status: 404 },
-  );
 
 /**
  * MSW handlers that answer `GET /contact` like the FlowIQ API: the contact
@@ -81,7 +76,8 @@ export function createContactHandlers(options: ContactHandlersOptions = {}): Htt
     const contact = contacts.find(
       (candidate) => contactDigits(candidate.phone_number) === asked || contactDigits(candidate.whatsapp_id) === asked,
     );
-    return contact ? HttpResponse.json({ success: true, contact }) : notFoundResponse(asked);
+    if (contact) return HttpResponse.json({ success: true, contact });
+    return HttpResponse.json(notFoundBody({ param: phone === null ? "whatsapp_id" : "phone_number", digits: asked }), { status: 404 });
   };
   return [http.get(contactUrl(baseUrl), ({ request }) => answer(request)), contactBatchRoute(contactUrl(baseUrl), answer)];
 }

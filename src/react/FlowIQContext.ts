@@ -1,9 +1,9 @@
 import { createContext, useContext } from "react";
 import type { QueryClient } from "@tanstack/react-query";
-import { FlowIQError } from "../core/FlowIQError.js";
-import type { FlowIQConfig } from "../core/types.js";
+import { configError } from "../core/FlowIQError.js";
+import type { FlowIQClient } from "../core/FlowIQClient.js";
 
-export type FlowIQContextValue = { config: FlowIQConfig; queryClient: QueryClient };
+export type FlowIQContextValue = { client: FlowIQClient; queryClient: QueryClient };
 
 export const FlowIQContext = createContext<FlowIQContextValue | null>(null);
 FlowIQContext.displayName = "FlowIQContext";
@@ -12,9 +12,8 @@ FlowIQContext.displayName = "FlowIQContext";
 export function useFlowIQContext(hook: string): FlowIQContextValue {
   const value = useContext(FlowIQContext);
   if (!value) {
-    throw new FlowIQError(
-      "config",
-      `${hook} must be used inside <FlowIQProvider>. Wrap the part of your app that shows FlowIQ contacts in <FlowIQProvider tenantId="…">.`,
+    throw configError(
+      `${hook} must be used inside <FlowIQProvider>. Wrap the part of your app that shows FlowIQ contacts in <FlowIQProvider client={client}> (or <FlowIQProvider tenantId="…">).`,
     );
   }
   return value;

@@ -1,78 +1,78 @@
 "use client";
 import { QueryClient, QueryClientContext, QueryClientProvider } from "@tanstack/react-query";
 import { useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import type { ContactBatchOptions, ContactBatchState } from "../core/contactBatcher.js";
-import { bindContactBatcher } from "../core/contactQuery.js";
-import { bindRequestLimiter, createRequestLimiter } from "../core/requestLimiter.js";
-import type { FlowIQConfig } from "../core/types.js";
+import { isDevelopment } from "../core/env.js";
+import { createFlowIQClient, type FlowIQClient, type FlowIQClientConfig } from "../core/FlowIQClient.js";
 import { FlowIQContext, type FlowIQContextValue } from "./FlowIQContext.js";
-import { lazyContactBatcher } from "./lazyContactBatcher.js";
 import { warnIfSecretKeyInBrowser } from "./warnings.js";
 
-// Declared here so the declarations build needs no Node types.
-declare const process: { env: { NODE_ENV?: string } };
-
-export type FlowIQProviderProps = FlowIQConfig & {
+type ProviderOptions = {
   /**
    * The QueryClient to cache contacts in. Defaults to the one already provided
    * above this provider, else one of its own.
    */
   queryClient?: QueryClient;
-  /**
-   * Fetch the contacts asked for within `windowMs` together, one request per
-   * `maxSize` distinct contacts, from `{baseUrl}/contacts` (served by
-   * `createContactRouteHandler`). `true` means `{ maxSize: 50, windowMs: 10 }`.
-   * Each contact keeps its own cache entry, outcome and retries. A server
-   * without `/contacts` (404 or 405) gets one request per contact instead.
-   * @default false
-   * @example <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq" batch>
-   */
-  batch?: boolean | ContactBatchOptions;
   children?: ReactNode;
 };
 
+export type FlowIQProviderProps = ProviderOptions &
+  (
+    | ({
+        /**
+         * The client every hook and component below reads through (`createFlowIQClient`).
+         * Providers given one client share its request cap and its batches.
+         * @example <FlowIQProvider client={flowiq}><App /></FlowIQProvider>
+         */
+        client: FlowIQClient;
+      } & { [K in keyof FlowIQClientConfig]?: never })
+    | (FlowIQClientConfig & { client?: never })
+  );
+
+/** Whether two configs make the same client: the same values, `headers` and `batch` compared one level down. */
+function sameConfig(a: FlowIQClientConfig, b: FlowIQClientConfig): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as Array<keyof FlowIQClientConfig>);
+  return [...keys].every((key) => {
+    const [x, y] = [a[key], b[key]];
+    if (Object.is(x, y)) return true;
+    if (typeof x !== "object" || typeof y !== "object" || !x || !y) return false;
+    const [xs, ys] = [Object.entries(x), Object.entries(y)];
+    return xs.length === ys.length && xs.every(([name, value]) => Object.is(value, (y as Record<string, unknown>)[name]));
+  });
+}
+
+/** The props form's own client: kept while the config is the same, a new one when it changes. */
+function useOwnClient(config: FlowIQClientConfig | undefined): FlowIQClient | undefined {
+  const [own, setOwn] = useState(() => (config ? { config, client: createFlowIQClient(config) } : undefined));
+  if (config && (!own || !sameConfig(own.config, config))) {
+    const next = { config, client: createFlowIQClient(config) };
+    // Storing what the last render made, as React's docs describe: this render re-runs with it at once.
+    setOwn(next);
+    return next.client;
+  }
+  return own?.client;
+}
+
 /**
- * Makes a FlowIQ connection available to `useContact`, `useContacts` and `<ContactCard>`.
+ * Makes a FlowIQ client available to `useContact`, `useContacts`, `<ContactCard>`
+ * and the rest. Give it a client made once with `createFlowIQClient`, or the
+ * same settings as props (a shorthand that makes a client of its own).
+ * @example <FlowIQProvider client={flowiq}><App /></FlowIQProvider>
  * @example <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq"><App /></FlowIQProvider>
  */
-export function FlowIQProvider({
-  queryClient: queryClientProp,
-  children,
-  tenantId,
-  apiKey,
-  baseUrl,
-  fetch,
-  headers,
-  timeoutMs,
-  maxConcurrentRequests,
-  batch,
-}: FlowIQProviderProps) {
+export function FlowIQProvider(props: FlowIQProviderProps) {
+  const { queryClient: queryClientProp, children, client: clientProp, ...config } = props;
   const outerClient = useContext(QueryClientContext);
   // Cheap to make and only used when no client is passed or provided above.
-  const [ownClient] = useState(() => new QueryClient());
-  const queryClient = queryClientProp ?? outerClient ?? ownClient;
+  const [ownQueryClient] = useState(() => new QueryClient());
+  const queryClient = queryClientProp ?? outerClient ?? ownQueryClient;
+  const client = useOwnClient(clientProp ? undefined : (config as FlowIQClientConfig)) ?? (clientProp as FlowIQClient);
 
-  // One cap per provider, shared by every request made through it.
-  const limiter = useMemo(() => createRequestLimiter(maxConcurrentRequests), [maxConcurrentRequests]);
-
-  // Whether this provider's server has no /contacts, remembered across config changes.
-  const [batchState] = useState<ContactBatchState>(() => ({}));
-  const headersKey = headers ? JSON.stringify(headers) : "";
-  const batchKey = batch ? JSON.stringify(batch === true ? {} : batch) : "";
-  const config = useMemo<FlowIQConfig>(() => {
-    const given = { tenantId, apiKey, baseUrl, fetch, headers: headersKey ? JSON.parse(headersKey) : undefined, timeoutMs, maxConcurrentRequests };
-    const value = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as FlowIQConfig;
-    bindRequestLimiter(value, limiter);
-    if (batchKey) bindContactBatcher(value, lazyContactBatcher(value, JSON.parse(batchKey), batchState));
-    return value;
-  }, [tenantId, apiKey, baseUrl, fetch, headersKey, timeoutMs, maxConcurrentRequests, limiter, batchKey, batchState]);
-
+  const { apiKey } = client.config;
   useEffect(() => {
-    // Bundlers replace process.env.NODE_ENV, so production builds drop the check and its text.
-    if (typeof process !== "undefined" && process.env.NODE_ENV !== "production") warnIfSecretKeyInBrowser(apiKey);
+    if (isDevelopment()) warnIfSecretKeyInBrowser(apiKey);
   }, [apiKey]);
 
-  const value = useMemo<FlowIQContextValue>(() => ({ config, queryClient }), [config, queryClient]);
+  const value = useMemo<FlowIQContextValue>(() => ({ client, queryClient }), [client, queryClient]);
   const inner = <FlowIQContext.Provider value={value}>{children}</FlowIQContext.Provider>;
   // Only add a QueryClientProvider when ours is not already the one above.
   return queryClient === outerClient ? inner : <QueryClientProvider client={queryClient}>{inner}</QueryClientProvider>;

@@ -1,7 +1,8 @@
 import { queryOptions, type UseQueryOptions } from "@tanstack/react-query";
 import { buildContactQuery, type ContactQueryKey } from "../core/contactQuery.js";
+import type { FlowIQClient } from "../core/FlowIQClient.js";
 import type { FlowIQError } from "../core/FlowIQError.js";
-import type { Contact, ContactLookup, FlowIQConfig } from "../core/types.js";
+import type { Contact, ContactLookup } from "../core/types.js";
 
 /** Options a caller may change; the key and query function always stay ours. */
 export type ContactQueryOverrides<TData = Contact | null> = Omit<
@@ -10,18 +11,21 @@ export type ContactQueryOverrides<TData = Contact | null> = Omit<
 >;
 
 /**
- * Options for `useQuery`, `useSuspenseQuery`, `useQueries`, `prefetchQuery`
- * and `ensureQueryData`: the tenant-and-digits key, a query function that
- * passes react-query's AbortSignal to fetch, `staleTime` 60 s and the retry policy.
- * @example useQuery(contactQueryOptions(config, { phoneNumber: "+27 12 345 6789" }))
+ * The one builder of a contact query, for `useQuery`, `useSuspenseQuery`,
+ * `useQueries`, `fetchQuery`, `prefetchQuery` and `ensureQueryData`: the
+ * tenant-and-digits key, a query function that reads through `client` (its
+ * cap and batches, react-query's AbortSignal), `staleTime` 60 s, and retries
+ * that defer to the QueryClient's own `retry`/`retryDelay` defaults when it
+ * sets them. `overrides` win over all of it.
+ * @example await queryClient.fetchQuery(contactQueryOptions(flowiq, { phoneNumber: "+27 12 345 6789" }))
  */
 export function contactQueryOptions<TData = Contact | null>(
-  config: FlowIQConfig,
+  client: FlowIQClient,
   lookup: ContactLookup,
   overrides?: ContactQueryOverrides<TData>,
 ) {
   return queryOptions<Contact | null, FlowIQError, TData, ContactQueryKey>({
-    ...buildContactQuery(config, lookup),
+    ...buildContactQuery(client, lookup),
     ...overrides,
   });
 }

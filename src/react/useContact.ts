@@ -1,10 +1,9 @@
 "use client";
 import { skipToken, useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
-import { noLookupQueryKey, type ContactQueryKey } from "../core/contactQuery.js";
+import { contactQueryKey, type ContactQueryKey } from "../core/contactQuery.js";
 import type { FlowIQError } from "../core/FlowIQError.js";
 import type { Contact, ContactLookup } from "../core/types.js";
 import { contactQueryOptions, type ContactQueryOverrides } from "./contactQueryOptions.js";
-import { clientRetryDefaults } from "./clientRetryDefaults.js";
 import { useFlowIQContext } from "./FlowIQContext.js";
 
 /**
@@ -16,10 +15,9 @@ export function useContact<TData = Contact | null>(
   lookup: ContactLookup | null | undefined,
   options?: ContactQueryOverrides<TData>,
 ): UseQueryResult<TData, FlowIQError> {
-  const { config, queryClient } = useFlowIQContext("useContact");
-  const merged = { ...clientRetryDefaults(queryClient), ...options } as ContactQueryOverrides<TData>;
+  const { client, queryClient } = useFlowIQContext("useContact");
   const query: UseQueryOptions<Contact | null, FlowIQError, TData, ContactQueryKey> = lookup
-    ? contactQueryOptions(config, lookup, merged)
-    : { ...merged, queryKey: noLookupQueryKey(config.tenantId), queryFn: skipToken };
+    ? contactQueryOptions(client, lookup, options)
+    : { ...options, queryKey: contactQueryKey(client.tenantId, null), queryFn: skipToken };
   return useQuery(query, queryClient);
 }

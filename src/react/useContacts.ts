@@ -1,11 +1,10 @@
 "use client";
 import { skipToken, useQueries, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { lookupKey, noLookupQueryKey, type ContactQueryKey } from "../core/contactQuery.js";
+import { contactQueryKey, lookupKey, type ContactQueryKey } from "../core/contactQuery.js";
 import type { FlowIQError } from "../core/FlowIQError.js";
 import type { Contact, ContactLookup } from "../core/types.js";
 import { contactQueryOptions, type ContactQueryOverrides } from "./contactQueryOptions.js";
-import { clientRetryDefaults } from "./clientRetryDefaults.js";
 import { useFlowIQContext } from "./FlowIQContext.js";
 
 type ContactResult = UseQueryResult<Contact | null, FlowIQError>;
@@ -34,9 +33,6 @@ function createStableCombine() {
   };
 }
 
-// Rows without a lookup share one disabled query; no lookupKey is ever "none" (digits or "invalid:…").
-const NONE = "none";
-
 /**
  * Reads many contacts at once: one result per lookup, in order, and one
  * request per distinct contact however each number is written. The returned
@@ -47,8 +43,9 @@ export function useContacts(
   lookups: ReadonlyArray<ContactLookup | null | undefined>,
   options?: ContactQueryOverrides<Contact | null>,
 ): ContactResult[] {
-  const { config, queryClient } = useFlowIQContext("useContacts");
-  const rowKeys = lookups.map((lookup) => (lookup ? lookupKey(lookup) : NONE));
+  const { client, queryClient } = useFlowIQContext("useContacts");
+  // Rows without a lookup share one key, and so one disabled query.
+  const rowKeys = lookups.map((lookup) => lookupKey(lookup));
   // Stands for the rows' values: a new array of equal lookups is no change.
   const signature = JSON.stringify(rowKeys);
 
@@ -57,11 +54,7 @@ export function useContacts(
   // a new queries array makes useQueries re-default and re-diff every entry.
   const queries = useMemo(() => {
     // "all": rows re-render on any change, as they did when the deep comparison read every prop.
-    const merged: ContactQueryOverrides<Contact | null> = {
-      notifyOnChangeProps: "all",
-      ...clientRetryDefaults(queryClient),
-      ...options,
-    };
+    const merged: ContactQueryOverrides<Contact | null> = { notifyOnChangeProps: "all", ...options };
     const seen = new Set<string>();
     const out: ContactQuery[] = [];
     lookups.forEach((lookup, row) => {
@@ -70,13 +63,13 @@ export function useContacts(
       seen.add(key);
       out.push(
         lookup
-          ? contactQueryOptions(config, lookup, merged)
-          : { ...merged, queryKey: noLookupQueryKey(config.tenantId), queryFn: skipToken },
+          ? contactQueryOptions(client, lookup, merged)
+          : { ...merged, queryKey: contactQueryKey(client.tenantId, null), queryFn: skipToken },
       );
     });
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `lookups` and `rowKeys`
-  }, [signature, config, queryClient, options]);
+  }, [signature, client, options]);
 
   const [combine] = useState(createStableCombine);
   const distinct = useQueries({ queries, combine }, queryClient).results;

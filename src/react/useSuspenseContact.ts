@@ -4,7 +4,6 @@ import type { ContactQueryKey } from "../core/contactQuery.js";
 import type { FlowIQError } from "../core/FlowIQError.js";
 import type { Contact, ContactLookup } from "../core/types.js";
 import { contactQueryOptions } from "./contactQueryOptions.js";
-import { clientRetryDefaults } from "./clientRetryDefaults.js";
 import { useFlowIQContext } from "./FlowIQContext.js";
 
 export type SuspenseContactQueryOverrides<TData = Contact | null> = Omit<
@@ -15,12 +14,12 @@ export type SuspenseContactQueryOverrides<TData = Contact | null> = Omit<
 /**
  * Reads one contact, suspending until it is there; errors go to the nearest
  * error boundary. `data` is `null` when the API has no contact with that number.
+ * @example const { data: contact } = useSuspenseContact({ phoneNumber: "+27 12 345 6789" });
  */
 export function useSuspenseContact<TData = Contact | null>(
   lookup: ContactLookup,
   options?: SuspenseContactQueryOverrides<TData>,
 ): UseSuspenseQueryResult<TData, FlowIQError> {
-  const { config, queryClient } = useFlowIQContext("useSuspenseContact");
-  const { queryKey, queryFn, staleTime, retry, retryDelay } = contactQueryOptions(config, lookup);
-  return useSuspenseQuery({ queryKey, queryFn, staleTime, retry, retryDelay, ...clientRetryDefaults(queryClient), ...options }, queryClient);
+  const { client, queryClient } = useFlowIQContext("useSuspenseContact");
+  return useSuspenseQuery({ ...contactQueryOptions(client, lookup), ...options }, queryClient);
 }

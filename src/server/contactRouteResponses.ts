@@ -1,12 +1,11 @@
 import type { FlowIQError } from "../core/FlowIQError.js";
 import { redact } from "../core/getContact.js";
-import type { ContactBatchResponse } from "../core/contactBatchWire.js";
-import type { Contact, NormalizedLookup } from "../core/types.js";
+import type { ContactBatchResponse, ErrorBody } from "../core/contactBatchWire.js";
+import type { Contact } from "../core/types.js";
 
 /** The methods the proxy answers; Next.js routes HEAD to the GET export by itself. */
 export const ALLOWED_METHODS = "GET, HEAD";
 
-type ErrorBody = { error: string; message: string };
 type Body = ErrorBody | { success: true; contact: Contact } | ContactBatchResponse;
 
 /**
@@ -32,12 +31,6 @@ export function proxyResponse(
   return new Response(request.method === "HEAD" ? null : text, { status, headers });
 }
 
-export function notFoundBody(lookup: NormalizedLookup): ErrorBody {
-  const what = lookup.param === "whatsapp_id" ? "WhatsApp id" : "phone number";
-  // The API's documented 404 shape, so the browser's getContact reads it as "no contact" (null).
-  return { error: "Contact not found", message: `No contact found with ${what} ${lookup.digits}` };
-}
-
 export type MappedError = { status: number; body: ErrorBody; headers?: Record<string, string> };
 
 /**
@@ -51,6 +44,8 @@ export function mapUpstreamError(error: FlowIQError): MappedError {
   switch (error.code) {
     case "unauthorized":
     case "forbidden":
+    // Only a proxy says this, never the API; should an upstream proxy say it, it is still not this visitor's session.
+    case "session_refused":
       return {
         status: 502,
         body: {

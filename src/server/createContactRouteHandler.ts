@@ -2,10 +2,11 @@ import { DEFAULT_MAX_BATCH_SIZE } from "../core/contactBatchWire.js";
 import { FlowIQError, isFlowIQError } from "../core/FlowIQError.js";
 import { requestContact } from "../core/getContact.js";
 import { normalizeLookup } from "../core/normalizeLookup.js";
-import { bindRequestLimiter, createRequestLimiter } from "../core/requestLimiter.js";
+import { createRequestLimiter } from "../core/requestLimiter.js";
 import type { FlowIQConfig, NormalizedLookup } from "../core/types.js";
 import { answerContactBatch, type LookupAnswer } from "../core/answerContactBatch.js";
-import { ALLOWED_METHODS, mapUpstreamError, notFoundBody, proxyResponse } from "./contactRouteResponses.js";
+import { notFoundBody } from "../core/contactBatchWire.js";
+import { ALLOWED_METHODS, mapUpstreamError, proxyResponse } from "./contactRouteResponses.js";
 
 export type ContactRouteHandlerOptions = {
   /** The tenant every lookup is made for. Any `tenantId` the browser sends is ignored. */
@@ -175,12 +176,11 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
     if (baseUrl !== undefined) config.baseUrl = baseUrl;
     if (fetch !== undefined) config.fetch = fetch;
     if (headers !== undefined) config.headers = headers;
-    bindRequestLimiter(config, limiter);
 
     /** One upstream call, as the browser may hear about it. */
     const lookUp = async (lookup: NormalizedLookup, signal: AbortSignal): Promise<LookupAnswer> => {
       try {
-        const contact = await requestContact(config, lookup, signal);
+        const contact = await requestContact(config, limiter, lookup, signal);
         return contact === null ? { status: 404, body: notFoundBody(lookup) } : { status: 200, body: { success: true, contact } };
       } catch (error) {
         if (!isFlowIQError(error)) {

@@ -3,6 +3,7 @@ import { dehydrate, QueryClient } from "@tanstack/react-query";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { contactQueryKey } from "../../src/core/contactQuery.js";
+import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
 import type { ContactLookup, FlowIQConfig } from "../../src/core/types.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { prefetchContacts } from "../../src/server/prefetchContacts.js";
@@ -12,13 +13,14 @@ import { API, hydrateInBrowser, recordRequests, watchInFlight } from "../utils.j
 
 const KEY = "fiq_live_prefetch_many_3c4d";
 const config: FlowIQConfig = { tenantId: "acme", apiKey: KEY };
+const flowiq = (overrides: Partial<FlowIQConfig> = {}) => createFlowIQClient({ ...config, ...overrides });
 const CONTACTS = Array.from({ length: 40 }, (_, n) => contactAt(n));
 
 describe("prefetchContacts on the server", () => {
   it("fills one entry per contact under the keys the hooks read", async () => {
     server.use(...createContactHandlers({ contacts: CONTACTS, apiKey: KEY }));
     const queryClient = new QueryClient();
-    await prefetchContacts(queryClient, config, [{ phoneNumber: `+${digitsAt(1)}` }, { whatsappId: digitsAt(2) }]);
+    await prefetchContacts(queryClient, flowiq(), [{ phoneNumber: `+${digitsAt(1)}` }, { whatsappId: digitsAt(2) }]);
     expect(queryClient.getQueryData(contactQueryKey("acme", digitsAt(1)))).toEqual(contactAt(1));
     expect(queryClient.getQueryData(contactQueryKey("acme", { phoneNumber: digitsAt(2) }))).toEqual(contactAt(2));
   });
@@ -34,7 +36,7 @@ describe("prefetchContacts on the server", () => {
       undefined,
       { phoneNumber: digitsAt(2) },
     ];
-    await prefetchContacts(new QueryClient(), config, lookups);
+    await prefetchContacts(new QueryClient(), flowiq(), lookups);
     expect(requests).toHaveLength(2);
   });
 
@@ -42,7 +44,7 @@ describe("prefetchContacts on the server", () => {
     const seen = watchInFlight(`${API}/contact`, 10, () => HttpResponse.json({ error: "Contact not found", message: "none" }, { status: 404 }));
     const requests = recordRequests(server);
     const lookups = Array.from({ length: 20 }, (_, n) => ({ phoneNumber: digitsAt(n) }));
-    await prefetchContacts(new QueryClient(), { ...config, maxConcurrentRequests: 3 }, lookups);
+    await prefetchContacts(new QueryClient(), flowiq({ maxConcurrentRequests: 3 }), lookups);
     expect(requests).toHaveLength(20);
     expect(seen.peak).toBe(3);
   });
@@ -59,7 +61,7 @@ describe("prefetchContacts on the server", () => {
     const requests = recordRequests(server);
     const queryClient = new QueryClient();
     await expect(
-      prefetchContacts(queryClient, config, [
+      prefetchContacts(queryClient, flowiq(), [
         { phoneNumber: digitsAt(1) },
         { phoneNumber: digitsAt(2) },
         { phoneNumber: digitsAt(3) },
@@ -76,8 +78,8 @@ describe("prefetchContacts on the server", () => {
 
   it("never throws, even given no list or a config without a tenant", async () => {
     const requests = recordRequests(server);
-    await expect(prefetchContacts(new QueryClient(), config, undefined as unknown as ContactLookup[])).resolves.toBeUndefined();
-    await expect(prefetchContacts(new QueryClient(), { tenantId: "" }, [{ phoneNumber: digitsAt(1) }])).resolves.toBeUndefined();
+    await expect(prefetchContacts(new QueryClient(), flowiq(), undefined as unknown as ContactLookup[])).resolves.toBeUndefined();
+    await expect(prefetchContacts(new QueryClient(), flowiq({ tenantId: "" }), [{ phoneNumber: digitsAt(1) }])).resolves.toBeUndefined();
     expect(requests).toHaveLength(0);
   });
 
@@ -86,14 +88,14 @@ describe("prefetchContacts on the server", () => {
     const queryClient = new QueryClient();
     queryClient.setQueryData(contactQueryKey("acme", digitsAt(1)), contactAt(1));
     const requests = recordRequests(server);
-    await prefetchContacts(queryClient, config, [{ phoneNumber: digitsAt(1) }, { phoneNumber: digitsAt(2) }]);
+    await prefetchContacts(queryClient, flowiq(), [{ phoneNumber: digitsAt(1) }, { phoneNumber: digitsAt(2) }]);
     expect(requests).toHaveLength(1);
   });
 
   it("hydrates a browser that reads through the proxy without a request, and carries no key", async () => {
     server.use(...createContactHandlers({ contacts: CONTACTS, apiKey: KEY }));
     const serverClient = new QueryClient();
-    await prefetchContacts(serverClient, config, Array.from({ length: 10 }, (_, n) => ({ phoneNumber: digitsAt(n) })));
+    await prefetchContacts(serverClient, flowiq(), Array.from({ length: 10 }, (_, n) => ({ phoneNumber: digitsAt(n) })));
     const { read, requests } = hydrateInBrowser(serverClient, KEY);
     for (let n = 0; n < 10; n++) {
       expect(await read({ whatsappId: digitsAt(n) })).toEqual(contactAt(n));

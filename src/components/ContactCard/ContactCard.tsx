@@ -3,7 +3,8 @@ import { useEffect, type ReactNode } from "react";
 import { isFlowIQError, type FlowIQError, type FlowIQErrorCode } from "../../core/FlowIQError.js";
 import { DEFAULT_BASE_URL, type ContactLookup } from "../../core/types.js";
 import { useContact } from "../../react/useContact.js";
-import { useFlowIQConfig } from "../../react/useFlowIQConfig.js";
+import { isDevelopment } from "../../core/env.js";
+import { useFlowIQClient } from "../../react/useFlowIQClient.js";
 import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import { ContactCardNotice } from "./ContactCardNotice.js";
 import { ContactCardSkeleton } from "./ContactCardSkeleton.js";
@@ -12,9 +13,6 @@ import { phoneDigits, text } from "./format.js";
 import { errorLabels } from "./labels.js";
 import { RetryCountdown } from "./RetryCountdown.js";
 import type { ContactLookupProps } from "../ContactLookupProps.js";
-
-// Declared here so the declarations build needs no Node types.
-declare const process: { env: { NODE_ENV?: string } };
 
 export type ContactCardProps = ContactCardDisplayProps & {
   /**
@@ -36,12 +34,12 @@ const logged = new WeakSet<object>();
  * Chosen once at load, so a production build (NODE_ENV defined) keeps neither the hook nor its text.
  */
 const useFailureReport: (error: Error | null, shown: string | null) => void =
-  typeof process !== "undefined" && process.env.NODE_ENV !== "production"
+  isDevelopment()
     ? (error, shown) => {
-        const { baseUrl } = useFlowIQConfig();
+        const { baseUrl } = useFlowIQClient().config;
         useEffect(() => {
           // Asked again here too, for an environment that changes NODE_ENV after load (tests do).
-          if (!error || logged.has(error) || process.env.NODE_ENV === "production") return;
+          if (!error || logged.has(error) || !isDevelopment()) return;
           logged.add(error);
           console.warn(
             `[@flowiq/react] <ContactCard> could not show ${shown ?? "a contact"}: ${error.message}` +

@@ -14,7 +14,6 @@ import {
   type RefObject,
 } from "react";
 import type { ContactLookup } from "../../core/types.js";
-import { clientRetryDefaults } from "../../react/clientRetryDefaults.js";
 import { contactQueryOptions } from "../../react/contactQueryOptions.js";
 import { useFlowIQContext } from "../../react/FlowIQContext.js";
 import { useContact } from "../../react/useContact.js";
@@ -120,7 +119,7 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
     ...card
   } = props;
   const lookup = { phoneNumber, whatsappId } as ContactLookup;
-  const { config, queryClient } = useFlowIQContext("ContactHoverCard");
+  const { client, queryClient } = useFlowIQContext("ContactHoverCard");
   const id = useId();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLSpanElement>(null);
@@ -146,7 +145,7 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
   }, []);
   const prefetch = () => {
     // Fresh data (a chip already showing this contact) makes no request: the query's staleTime decides.
-    void queryClient.prefetchQuery(contactQueryOptions(config, lookup, clientRetryDefaults(queryClient)));
+    void queryClient.prefetchQuery(contactQueryOptions(client, lookup));
   };
 
   useEffect(() => () => clearTimeout(timer.current), []);
