@@ -3,10 +3,10 @@
 // route, and what a broken or hostile proxy can answer to the batch client.
 import { delay, http, HttpResponse, type HttpResponseResolver } from "msw";
 import { describe, expect, it } from "vitest";
-import { createContactBatcher } from "../../src/core/contactBatcher.js";
 import type { ContactBatchResponse } from "../../src/core/contactBatchWire.js";
 import { isFlowIQError } from "../../src/core/FlowIQError.js";
-import type { FlowIQConfig } from "../../src/core/types.js";
+import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
+import type { FlowIQConfig, NormalizedLookup } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactRouteHandler, type ContactRouteHandlerOptions } from "../../src/server/createContactRouteHandler.js";
 import { server } from "../server.js";
@@ -218,7 +218,8 @@ describe("createContactRouteHandler given a hostile batch", () => {
 function hostileProxy(body: unknown, status = 200, config: Partial<FlowIQConfig> = {}) {
   const fetch: typeof globalThis.fetch = async () =>
     new Response(typeof body === "string" ? body : JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
-  return createContactBatcher({ tenantId: "acme", baseUrl: MOUNT, fetch, ...config }, { windowMs: 0 });
+  const client = createFlowIQClient({ tenantId: "acme", baseUrl: MOUNT, fetch, ...config, batch: { windowMs: 0 } });
+  return { load: ({ param, digits }: NormalizedLookup) => client.fetchContact(param === "phone_number" ? { phoneNumber: digits } : { whatsappId: digits }) };
 }
 
 const outcome = (promise: Promise<unknown>) =>

@@ -6,6 +6,7 @@ import { contactRetryDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, shouldRetryCont
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
 import { defaultContactCardLabels } from "../../src/components/ContactCard/labels.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
+import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
 import { contactQueryOptions } from "../../src/react/contactQueryOptions.js";
 import { useContact } from "../../src/react/useContact.js";
 import {
@@ -181,7 +182,7 @@ async function timeline(
     return answer(info);
   });
   const client = createPolicyQueryClient();
-  const settled = client.fetchQuery(contactQueryOptions(CONFIG, LOOKUP)).then(
+  const settled = client.fetchQuery(contactQueryOptions(createFlowIQClient(CONFIG), LOOKUP)).then(
     (value) => ({ value }),
     (error: unknown) => ({ error }),
   );

@@ -1,6 +1,7 @@
 import { HttpResponse, type HttpResponseResolver } from "msw";
 import type { FlowIQErrorCode } from "../../src/core/FlowIQError.js";
 import type { Contact } from "../../src/core/types.js";
+import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
 import { contactQueryOptions } from "../../src/react/contactQueryOptions.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import {
@@ -46,7 +47,7 @@ function expectOutcome(outcome: Outcome, expected: Expected) {
 async function requestsWithRetryPolicy(answer: HttpResponseResolver): Promise<number> {
   const requests = answerWith(answer);
   const client = createPolicyQueryClient();
-  await client.fetchQuery(contactQueryOptions(CONFIG, LOOKUP, { retryDelay: 0 })).catch(() => undefined);
+  await client.fetchQuery(contactQueryOptions(createFlowIQClient(CONFIG), LOOKUP, { retryDelay: 0 })).catch(() => undefined);
   return requests.length;
 }
 

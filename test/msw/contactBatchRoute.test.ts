@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from "vitest";
-import { createContactBatcher } from "../../src/core/contactBatcher.js";
 import type { ContactBatchResponse } from "../../src/core/contactBatchWire.js";
 import { isFlowIQError } from "../../src/core/FlowIQError.js";
+import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
 import { getContact } from "../../src/core/getContact.js";
 import type { FlowIQConfig } from "../../src/core/types.js";
 import { createContactScenarios, type ContactScenarioName } from "../../src/msw/contactScenarios.js";
@@ -95,7 +95,7 @@ async function bothWays(name: ContactScenarioName) {
     );
   const single = await describeOutcome(getContact(config, { phoneNumber: digitsAt(1) }));
   const batched = await describeOutcome(
-    createContactBatcher({ ...config }, { windowMs: 0 }).load({ param: "phone_number", digits: digitsAt(1) }),
+    createFlowIQClient({ ...config, batch: { windowMs: 0 } }).fetchContact({ phoneNumber: digitsAt(1) }),
   );
   return { single, batched };
 }

@@ -6,7 +6,8 @@ import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 import { useContact } from "../../src/react/useContact.js";
 import { useContacts } from "../../src/react/useContacts.js";
-import { useFlowIQConfig } from "../../src/react/useFlowIQConfig.js";
+import { createFlowIQClient, type FlowIQClient } from "../../src/core/FlowIQClient.js";
+import { useFlowIQClient } from "../../src/react/useFlowIQClient.js";
 import { useSuspenseContact } from "../../src/react/useSuspenseContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { server } from "../server.js";
@@ -29,27 +30,46 @@ describe("a hook used outside <FlowIQProvider>", () => {
     ["useContact", () => useContact({ phoneNumber: "27123456789" })],
     ["useSuspenseContact", () => useSuspenseContact({ phoneNumber: "27123456789" })],
     ["useContacts", () => useContacts([])],
-    ["useFlowIQConfig", () => useFlowIQConfig()],
+    ["useFlowIQClient", () => useFlowIQClient()],
   ])("%s throws a config error naming the hook and the provider", (name, hook) => {
     const error = thrownBy(hook);
     expect(error).toBeInstanceOf(FlowIQError);
     expect((error as FlowIQError).code).toBe("config");
     expect((error as FlowIQError).message).toBe(
-      `${name} must be used inside <FlowIQProvider>. Wrap the part of your app that shows FlowIQ contacts in <FlowIQProvider tenantId="…">.`,
+      `${name} must be used inside <FlowIQProvider>. Wrap the part of your app that shows FlowIQ contacts in <FlowIQProvider client={client}> (or <FlowIQProvider tenantId="…">).`,
     );
   });
 });
 
 describe("FlowIQProvider", () => {
-  it("gives its config to useFlowIQConfig", () => {
-    const { result } = renderHook(() => useFlowIQConfig(), {
-      wrapper: ({ children }: { children?: ReactNode }) => (
-        <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq" timeoutMs={500} headers={{ "X-App": "crm" }}>
-          {children}
-        </FlowIQProvider>
-      ),
+  it("gives the client it was handed to useFlowIQClient", () => {
+    const flowiq = createFlowIQClient({ tenantId: "acme", baseUrl: "/api/flowiq" });
+    const { result } = renderHook(() => useFlowIQClient(), {
+      wrapper: ({ children }: { children?: ReactNode }) => <FlowIQProvider client={flowiq}>{children}</FlowIQProvider>,
     });
-    expect(result.current).toEqual({ tenantId: "acme", baseUrl: "/api/flowiq", timeoutMs: 500, headers: { "X-App": "crm" } });
+    expect(result.current).toBe(flowiq);
+  });
+
+  it("makes a client of its own from props, kept across renders while they stay the same, and a new one when they change", () => {
+    const seen: FlowIQClient[] = [];
+    function Probe() {
+      seen.push(useFlowIQClient());
+      return null;
+    }
+    // Inline objects, new on every render, as apps write them.
+    const ui = (timeoutMs: number) => (
+      <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq" timeoutMs={timeoutMs} headers={{ "X-App": "crm" }} batch={{ windowMs: 5 }}>
+        <Probe />
+      </FlowIQProvider>
+    );
+    const { rerender } = render(ui(500));
+    rerender(ui(500));
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(seen).size).toBe(1);
+    expect(seen[0]!.config).toEqual({ tenantId: "acme", baseUrl: "/api/flowiq", timeoutMs: 500, headers: { "X-App": "crm" }, batch: { windowMs: 5 } });
+    rerender(ui(800));
+    expect(seen.at(-1)).not.toBe(seen[0]);
+    expect(seen.at(-1)!.config.timeoutMs).toBe(800);
   });
 
   it("uses the queryClient prop when given", async () => {
@@ -112,6 +132,33 @@ function Name() {
 }
 
 describe("FlowIQProvider's request cap", () => {
+  it("is the client's: two providers given one client share one cap", async () => {
+    const { HttpResponse } = await import("msw");
+    const seen = watchInFlight("https://api.flowiq.live/contact", 20, (request) => {
+      const digits = new URL(request.url).searchParams.get("phone_number");
+      return HttpResponse.json({ success: true, contact: { id: `c-${digits}` } });
+    });
+    const flowiq = createFlowIQClient({ tenantId: "acme", apiKey: TEST_KEY, maxConcurrentRequests: 2 });
+    const lookups = (from: number) => Array.from({ length: 8 }, (_, i) => ({ phoneNumber: `2712345${String(from + i).padStart(4, "0")}` }));
+    function Column({ from }: { from: number }) {
+      const results = useContacts(lookups(from));
+      return <p>{results.filter((r) => r.isSuccess).length} of 8</p>;
+    }
+    render(
+      <>
+        <FlowIQProvider client={flowiq} queryClient={new QueryClient()}>
+          <Column from={0} />
+        </FlowIQProvider>
+        <FlowIQProvider client={flowiq} queryClient={new QueryClient()}>
+          <Column from={100} />
+        </FlowIQProvider>
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByText("8 of 8")).toHaveLength(2));
+    expect(seen.calls).toBe(16);
+    expect(seen.peak).toBe(2);
+  });
+
   it("keeps at most maxConcurrentRequests in flight", async () => {
     const { HttpResponse } = await import("msw");
     const seen = watchInFlight("https://api.flowiq.live/contact", 20, (request) => {

@@ -1,16 +1,18 @@
 import { dehydrate, HydrationBoundary, QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
+import type { ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
-import type { ContactLookup, FlowIQConfig } from "../../src/core/types.js";
+import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
+import type { ContactLookup } from "../../src/core/types.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { contactKeys } from "../../src/react/contactKeys.js";
 import { contactQueryOptions } from "../../src/react/contactQueryOptions.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 import { useContact } from "../../src/react/useContact.js";
 import { useContacts } from "../../src/react/useContacts.js";
-import { useFlowIQConfig } from "../../src/react/useFlowIQConfig.js";
+import { useFlowIQClient } from "../../src/react/useFlowIQClient.js";
 import { createContactRouteHandler } from "../../src/server/createContactRouteHandler.js";
 import { prefetchContacts } from "../../src/server/prefetchContacts.js";
 import { contactAt, digitsAt } from "../core/batchSupport.js";
@@ -63,12 +65,28 @@ describe("FlowIQProvider with batch on", () => {
     expect(queryClient.getQueryData(["flowiq", "contact", "acme", digitsAt(7)])).toEqual(contactAt(7));
   });
 
-  it("is off by default: one request per contact", async () => {
+  it("is off by default with an apiKey (straight to the API, which has no batch route): one request per contact", async () => {
     const { requests, singles } = api();
     renderWithProvider(<Rows count={5} />);
     await waitFor(() => expect(rowTexts()).toEqual(CONTACTS.slice(0, 5).map((contact) => contact.full_name)));
     expect(singles()).toHaveLength(5);
     expect(requests).toHaveLength(5);
+  });
+
+  it("is on by default without an apiKey (the app's own proxy): one request for five rows", async () => {
+    const { requests, batches } = api({ baseUrl: "http://localhost/api/flowiq" });
+    renderWithProvider(<Rows count={5} />, { apiKey: undefined, baseUrl: "http://localhost/api/flowiq" });
+    await waitFor(() => expect(rowTexts()).toEqual(CONTACTS.slice(0, 5).map((contact) => contact.full_name)));
+    expect(batches()).toHaveLength(1);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("is off behind a proxy too when batch is false", async () => {
+    const { requests, singles } = api({ baseUrl: "http://localhost/api/flowiq" });
+    renderWithProvider(<Rows count={3} />, { apiKey: undefined, baseUrl: "http://localhost/api/flowiq", batch: false });
+    await waitFor(() => expect(rowTexts()).toEqual(CONTACTS.slice(0, 3).map((contact) => contact.full_name)));
+    expect(singles()).toHaveLength(3);
+    expect(requests).toHaveLength(3);
   });
 
   it("sends one request per maxSize distinct contacts", async () => {
@@ -109,24 +127,45 @@ describe("FlowIQProvider with batch on", () => {
     expect(asked(requests[0]!)).toEqual([digitsAt(1), digitsAt(2)]);
   });
 
+  /**
+   * Loads the batcher's code with one row of its own, so that rows rendered next reach its window
+   * (and unmounting them takes its "left the window" path, not the "already aborted" one).
+   */
+  async function batcherLoaded() {
+    const result = renderWithProvider(<Rows from={140} count={1} />, { batch: { windowMs: 0 } });
+    await waitFor(() => expect(rowTexts()).toEqual(["Contact 140"]));
+    return result;
+  }
+
   it("drops the contacts of rows that unmounted before the batch left", async () => {
     const { batches, asked } = api();
-    const { rerender } = renderWithProvider(<Rows count={3} />, { batch: { windowMs: 1000 } });
-    rerender(<Rows from={2} count={1} />);
-    await waitFor(() => expect(rowTexts()).toEqual(["Contact 2"]), { timeout: 5000 });
+    const { rerender, queryClient } = await batcherLoaded();
+    const flowiq = createFlowIQClient({ tenantId: "acme", apiKey: TEST_KEY, batch: { windowMs: 1000 } });
+    rerender(<FlowIQProvider client={flowiq} queryClient={queryClient}><Rows count={3} /></FlowIQProvider>);
+    await waitFor(() => expect(queryClient.isFetching()).toBe(3));
+    // Past the client's lazy start: every row's contact is in the window now, and none has left.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(batches()).toHaveLength(1);
-    expect(asked(batches()[0]!)).toEqual([digitsAt(2)]);
+    rerender(<FlowIQProvider client={flowiq} queryClient={queryClient}><Rows from={2} count={1} /></FlowIQProvider>);
+    await waitFor(() => expect(rowTexts()).toEqual(["Contact 2"]), { timeout: 5000 });
+    expect(batches()).toHaveLength(2);
+    expect(asked(batches()[1]!)).toEqual([digitsAt(2)]);
   });
 
   it("sends nothing when every row unmounted before the batch left", async () => {
     const { requests } = api();
-    const { rerender } = renderWithProvider(<Rows count={3} />, { batch: { windowMs: 300 } });
-    rerender(<p>Nothing to show</p>);
+    const { rerender, queryClient } = await batcherLoaded();
+    const flowiq = createFlowIQClient({ tenantId: "acme", apiKey: TEST_KEY, batch: { windowMs: 300 } });
+    const under = (ui: ReactNode) => <FlowIQProvider client={flowiq} queryClient={queryClient}>{ui}</FlowIQProvider>;
+    rerender(under(<Rows count={3} />));
+    await waitFor(() => expect(queryClient.isFetching()).toBe(3));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    rerender(under(<p>Nothing to show</p>));
     // A later batch proves the window passed: it holds only its own contact.
-    rerender(<Rows from={9} count={1} />);
+    rerender(under(<Rows from={9} count={1} />));
     await waitFor(() => expect(rowTexts()).toEqual(["Contact 9"]), { timeout: 5000 });
-    expect(requests).toHaveLength(1);
-    expect([...new URL(requests[0]!.url).searchParams.values()]).toEqual(["acme", digitsAt(9)]);
+    expect(requests).toHaveLength(2);
+    expect([...new URL(requests[1]!.url).searchParams.values()]).toEqual(["acme", digitsAt(9)]);
   });
 
   it("retries a failed contact on its own through the usual retry policy", async () => {
@@ -172,10 +211,10 @@ describe("FlowIQProvider with batch on", () => {
     expect(requests).toHaveLength(0);
   });
 
-  it("batches queries made with contactQueryOptions and the provider's config", async () => {
+  it("batches queries made with contactQueryOptions and the provider's client", async () => {
     const { requests } = api();
     function Name({ n }: { n: number }) {
-      const { data } = useQuery(contactQueryOptions(useFlowIQConfig(), phone(n)));
+      const { data } = useQuery(contactQueryOptions(useFlowIQClient(), phone(n)));
       return <li data-testid="row">{data?.full_name ?? "…"}</li>;
     }
     renderWithProvider(
@@ -286,19 +325,51 @@ describe("a server-rendered table prefetched with prefetchContacts", () => {
   it("hydrates a browser with batch on that then asks for nothing", async () => {
     const { requests } = api({ apiKey: TEST_KEY });
     const serverClient = new QueryClient();
-    const serverConfig: FlowIQConfig = { tenantId: "acme", apiKey: TEST_KEY };
-    await prefetchContacts(serverClient, serverConfig, Array.from({ length: 8 }, (_, n) => phone(n)));
+    await prefetchContacts(serverClient, createFlowIQClient({ tenantId: "acme", apiKey: TEST_KEY }), Array.from({ length: 8 }, (_, n) => phone(n)));
     expect(requests).toHaveLength(8);
     const wire = JSON.parse(JSON.stringify(dehydrate(serverClient)));
 
     requests.length = 0;
-    renderWithProvider(
+    const { queryClient } = renderWithProvider(
       <HydrationBoundary state={wire}>
         <Rows count={8} />
       </HydrationBoundary>,
       { batch: true, baseUrl: "/api/flowiq", apiKey: undefined },
     );
     expect(rowTexts()).toEqual(CONTACTS.slice(0, 8).map((contact) => contact.full_name));
+    // Mounting a stale query starts its fetch at once, before any window or lazy import: none started.
+    expect(queryClient.isFetching()).toBe(0);
+    const states = queryClient.getQueryCache().getAll().map((query) => [query.state.status, query.state.fetchStatus, query.isStale()]);
+    expect(states).toEqual(Array.from({ length: 8 }, () => ["success", "idle", false]));
     expect(requests).toHaveLength(0);
+  });
+});
+
+describe("contactQueryOptions outside React (a router loader, an event handler)", () => {
+  it("makes thirty fetchQuery calls in one tick one batch request, capped like the hooks", async () => {
+    const { requests, batches, asked } = api({ baseUrl: "http://localhost/api/flowiq" });
+    const flowiq = createFlowIQClient({ tenantId: "acme", baseUrl: "http://localhost/api/flowiq" });
+    const queryClient = createTestQueryClient();
+    const contacts = await Promise.all(
+      Array.from({ length: 30 }, (_, n) => queryClient.fetchQuery(contactQueryOptions(flowiq, phone(n)))),
+    );
+    expect(contacts).toEqual(CONTACTS.slice(0, 30));
+    expect(requests).toHaveLength(1);
+    expect(asked(batches()[0]!)).toEqual(Array.from({ length: 30 }, (_, n) => digitsAt(n)));
+  });
+
+  it("shares its batches with a provider given the same client", async () => {
+    const { requests } = api({ baseUrl: "http://localhost/api/flowiq" });
+    const flowiq = createFlowIQClient({ tenantId: "acme", baseUrl: "http://localhost/api/flowiq", batch: { windowMs: 50 } });
+    const queryClient = createTestQueryClient();
+    render(
+      <FlowIQProvider client={flowiq} queryClient={queryClient}>
+        <Rows count={2} />
+      </FlowIQProvider>,
+    );
+    const loaded = queryClient.fetchQuery(contactQueryOptions(flowiq, phone(7)));
+    await waitFor(() => expect(rowTexts()).toEqual(["Contact 0", "Contact 1"]));
+    expect(await loaded).toEqual(contactAt(7));
+    expect(requests).toHaveLength(1);
   });
 });
