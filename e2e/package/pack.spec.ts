@@ -91,8 +91,8 @@ test('TypeScript resolves import "@flowiq/react/styles.css" under noUncheckedSid
 test("the public surface is all there", async () => {
   const [lib, server, msw] = await Promise.all([load("@flowiq/react"), load("@flowiq/react/server"), load("@flowiq/react/msw")]);
   const names = (module: Record<string, unknown>, wanted: string[]) => wanted.filter((name) => module[name] === undefined);
-  expect(names(lib, ["FlowIQProvider", "useFlowIQConfig", "useContact", "useSuspenseContact", "useContacts", "contactQueryOptions", "contactKeys", "ContactCard", "ContactCardView", "ContactCardSkeleton", "FlowIQError", "isFlowIQError", "getContact", "normalizeLookup"])).toEqual([]);
-  expect(names(server, ["getContact", "prefetchContact", "prefetchContacts", "createContactRouteHandler"])).toEqual([]);
+  expect(names(lib, ["FlowIQProvider", "useFlowIQClient", "createFlowIQClient", "useContact", "useSuspenseContact", "useContacts", "contactQueryOptions", "contactKeys", "ContactCard", "ContactCardView", "ContactCardSkeleton", "FlowIQError", "isFlowIQError", "getContact", "normalizeLookup"])).toEqual([]);
+  expect(names(server, ["createFlowIQClient", "getContact", "prefetchContact", "prefetchContacts", "createContactRouteHandler"])).toEqual([]);
   expect(names(msw, ["createContactHandlers", "buildContact", "contactScenarios"])).toEqual([]);
 });
 
@@ -120,7 +120,7 @@ test.describe("against the stand-in API over real HTTP", () => {
     const api = await startStandInApi({ contacts: [msw.buildContact({ full_name: "Packed Contact" })], apiKey: KEY });
     try {
       const queryClient = new QueryClient();
-      await server.prefetchContact(queryClient, { tenantId: "acme", apiKey: KEY, baseUrl: api.url }, { phoneNumber: "27123456789" });
+      await server.prefetchContact(queryClient, server.createFlowIQClient({ tenantId: "acme", apiKey: KEY, baseUrl: api.url }), { phoneNumber: "27123456789" });
       const html = renderToString(
         h(lib.FlowIQProvider, { tenantId: "acme", baseUrl: "/api/flowiq", queryClient: new QueryClient() }, h(HydrationBoundary, { state: dehydrate(queryClient) }, h(lib.ContactCard, { phoneNumber: "+27 12 345 6789" }))),
       );

@@ -53,7 +53,6 @@ export function buildContactQuery(client: FlowIQClient, lookup: ContactLookup) {
   let app: { retry?: unknown; retryDelay?: unknown } | undefined;
   // The key deliberately holds no baseUrl or key: a server prefetch straight to the
   // API must hydrate a browser that reads the same contact through the app's proxy.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return {
     queryKey: contactQueryKey(client.tenantId, lookup),
     queryFn: ({ signal, client: queryClient }: { signal: AbortSignal; client?: QueryClientDefaults }): Promise<Contact | null> => {

@@ -42,9 +42,9 @@ export type MappedError = { status: number; body: ErrorBody; headers?: Record<st
  */
 export function mapUpstreamError(error: FlowIQError): MappedError {
   switch (error.code) {
+    // session_refused comes from a proxy, never the API; from upstream it is still not this visitor's session.
     case "unauthorized":
     case "forbidden":
-    // Only a proxy says this, never the API; should an upstream proxy say it, it is still not this visitor's session.
     case "session_refused":
       return {
         status: 502,

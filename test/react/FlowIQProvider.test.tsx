@@ -154,7 +154,7 @@ describe("FlowIQProvider's request cap", () => {
         </FlowIQProvider>
       </>,
     );
-    await waitFor(() => expect(screen.getAllByText("8 of 8")).toHaveLength(2));
+    await waitFor(() => expect(screen.getAllByText("8 of 8")).toHaveLength(2), { timeout: 10_000 });
     expect(seen.calls).toBe(16);
     expect(seen.peak).toBe(2);
   });

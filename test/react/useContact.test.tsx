@@ -7,6 +7,7 @@ import type { ContactLookup } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { contactKeys } from "../../src/react/contactKeys.js";
+import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
 import { contactQueryOptions } from "../../src/react/contactQueryOptions.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 import { useContact } from "../../src/react/useContact.js";
@@ -213,18 +214,31 @@ describe("useSuspenseContact", () => {
 
 describe("contactQueryOptions and prefetching", () => {
   it("builds a key of tenant and digits, with no baseUrl and no key", () => {
-    const options = contactQueryOptions({ tenantId: "acme", apiKey: TEST_KEY, baseUrl: "https://x.test" }, { phoneNumber: "+27 12 345 6789" });
+    const options = contactQueryOptions(createFlowIQClient({ tenantId: "acme", apiKey: TEST_KEY, baseUrl: "https://x.test" }), { phoneNumber: "+27 12 345 6789" });
     expect(options.queryKey).toEqual(["flowiq", "contact", "acme", "27123456789"]);
     expect(options.queryKey.slice(0, 2)).toEqual(contactKeys.all);
     expect(options.staleTime).toBe(60_000);
     expect(JSON.stringify(options.queryKey)).not.toContain(TEST_KEY);
   });
 
+  it("lets the QueryClient's own retry defaults win in fetchQuery too, read from the client the query runs in", async () => {
+    server.use(...createContactHandlers({ contacts: [ada], failures: 2 }));
+    const requests = recordRequests(server);
+    const flowiq = createFlowIQClient({ tenantId: "acme", apiKey: TEST_KEY });
+    // One options object, two QueryClients with different defaults.
+    const options = contactQueryOptions(flowiq, { phoneNumber: "27123456789" });
+    await expect(createTestQueryClient().fetchQuery(options)).rejects.toMatchObject({ code: "server" });
+    expect(requests).toHaveLength(1);
+    const patient = new QueryClient({ defaultOptions: { queries: { retry: 3, retryDelay: 0 } } });
+    await expect(patient.fetchQuery(options)).resolves.toMatchObject({ id: "ada" });
+    expect(requests).toHaveLength(3);
+  });
+
   it("works with useQuery directly", async () => {
     server.use(...createContactHandlers({ contacts: [ada] }));
     const queryClient = createTestQueryClient();
     const { result } = renderHook(
-      () => useQuery(contactQueryOptions({ tenantId: "acme", apiKey: TEST_KEY }, { phoneNumber: "27123456789" })),
+      () => useQuery(contactQueryOptions(createFlowIQClient({ tenantId: "acme", apiKey: TEST_KEY }), { phoneNumber: "27123456789" })),
       { wrapper: wrapperFor(queryClient) },
     );
     await waitFor(() => expect(result.current.data?.id).toBe("ada"));
@@ -237,7 +251,7 @@ describe("contactQueryOptions and prefetching", () => {
       return new Promise<Response>(() => undefined);
     }) as typeof globalThis.fetch;
     const queryClient = createTestQueryClient();
-    const promise = queryClient.fetchQuery(contactQueryOptions({ tenantId: "acme", fetch }, { phoneNumber: "27123456789" }));
+    const promise = queryClient.fetchQuery(contactQueryOptions(createFlowIQClient({ tenantId: "acme", fetch }), { phoneNumber: "27123456789" }));
     await waitFor(() => expect(signal).toBeDefined());
     await queryClient.cancelQueries({ queryKey: contactKeys.all });
     await promise.catch(() => undefined);
@@ -248,7 +262,7 @@ describe("contactQueryOptions and prefetching", () => {
     server.use(...createContactHandlers({ contacts: [ada] }));
     const requests = recordRequests(server);
     const queryClient = createTestQueryClient();
-    await queryClient.prefetchQuery(contactQueryOptions({ tenantId: "acme", apiKey: TEST_KEY }, { phoneNumber: "27123456789" }));
+    await queryClient.prefetchQuery(contactQueryOptions(createFlowIQClient({ tenantId: "acme", apiKey: TEST_KEY }), { phoneNumber: "27123456789" }));
     expect(requests).toHaveLength(1);
     const { result } = renderHook(() => useContact({ phoneNumber: "+27 12 345 6789" }), { wrapper: wrapperFor(queryClient) });
     // Mounted with its effects run: a refetch would have started by now.
@@ -259,7 +273,7 @@ describe("contactQueryOptions and prefetching", () => {
   it("a server prefetch straight to the API hydrates a browser that reads through a proxy, with no request", async () => {
     server.use(...createContactHandlers({ contacts: [ada], apiKey: "server-only-key" }));
     const serverClient = new QueryClient();
-    await prefetchContact(serverClient, { tenantId: "acme", apiKey: "server-only-key" }, { phoneNumber: "27123456789" });
+    await prefetchContact(serverClient, createFlowIQClient({ tenantId: "acme", apiKey: "server-only-key" }), { phoneNumber: "27123456789" });
     const state = JSON.parse(JSON.stringify(dehydrate(serverClient))) as ReturnType<typeof dehydrate>;
 
     const requests = recordRequests(server);

@@ -2,11 +2,12 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { expectTypeOf } from "vitest";
 import type { ContactBatchOptions, ContactBatchResponse, ContactBatchResult, FlowIQProviderProps } from "../../src/index.js";
-import { prefetchContacts, type ContactRouteHandlerOptions } from "../../src/server.js";
+import { createFlowIQClient, prefetchContacts, type ContactRouteHandlerOptions, type FlowIQClientConfig } from "../../src/server.js";
 
 export function batchTypeChecks(queryClient: QueryClient) {
-  // The provider's batch: a switch, or the two settings.
-  expectTypeOf<FlowIQProviderProps["batch"]>().toEqualTypeOf<boolean | ContactBatchOptions | undefined>();
+  // The client's batch (and the provider's shorthand): a switch, or the two settings.
+  expectTypeOf<FlowIQClientConfig["batch"]>().toEqualTypeOf<boolean | ContactBatchOptions | undefined>();
+  expectTypeOf<Extract<FlowIQProviderProps, { client?: never }>["batch"]>().toEqualTypeOf<boolean | ContactBatchOptions | undefined>();
   expectTypeOf<ContactBatchOptions>().toEqualTypeOf<{ maxSize?: number; windowMs?: number }>();
   // @ts-expect-error a misspelt setting is caught
   const misspelt: ContactBatchOptions = { size: 10 };
@@ -19,6 +20,6 @@ export function batchTypeChecks(queryClient: QueryClient) {
   expectTypeOf<ContactBatchResult["status"]>().toEqualTypeOf<number>();
 
   // prefetchContacts takes rows that may have no lookup, and resolves to nothing.
-  expectTypeOf(prefetchContacts(queryClient, { tenantId: "acme" }, [{ phoneNumber: "27825550101" }, null, undefined])).toEqualTypeOf<Promise<void>>();
+  expectTypeOf(prefetchContacts(queryClient, createFlowIQClient({ tenantId: "acme" }), [{ phoneNumber: "27825550101" }, null, undefined])).toEqualTypeOf<Promise<void>>();
   return misspelt;
 }

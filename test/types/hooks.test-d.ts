@@ -4,6 +4,10 @@ import { expectTypeOf } from "vitest";
 import {
   contactKeys,
   contactQueryOptions,
+  createFlowIQClient,
+  useFlowIQClient,
+  type FlowIQClient,
+  type FlowIQProviderProps,
   useContact,
   useContacts,
   useSuspenseContact,
@@ -13,7 +17,7 @@ import {
 } from "../../src/index.js";
 
 declare const lookup: ContactLookup;
-const config = { tenantId: "acme" };
+const config = createFlowIQClient({ tenantId: "acme", baseUrl: "/api/flowiq" });
 
 export function useTypeChecks() {
   // useContact: data is Contact | null (null = not found), error is FlowIQError.
@@ -41,6 +45,15 @@ export function useTypeChecks() {
   >();
   expectTypeOf(contactKeys.all).toEqualTypeOf<readonly ["flowiq", "contact"]>();
 
+  // The client: from useFlowIQClient, and into the provider; a provider takes a client or settings, never both.
+  expectTypeOf(useFlowIQClient()).toEqualTypeOf<FlowIQClient>();
+  const given: FlowIQProviderProps[] = [{ client: config }, { tenantId: "acme", baseUrl: "/api/flowiq", batch: false }];
+  // @ts-expect-error settings belong to the client when a client is given
+  const both: FlowIQProviderProps = { client: config, tenantId: "acme" };
+  // @ts-expect-error contactQueryOptions takes a client, not a plain config
+  contactQueryOptions({ tenantId: "acme" }, lookup);
+
   // @ts-expect-error a lookup needs phoneNumber or whatsappId
   useContact({ email: "a@b.c" });
+  return [given, both];
 }
