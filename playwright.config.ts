@@ -56,7 +56,7 @@ const servers: Record<string, WebServer[]> = {
       env: {
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
-        FLOWIQ_API_URL: local(PORTS.nextjsApi, ""),
+        FLOWIQ_BASE_URL: local(PORTS.nextjsApi, ""),
         FLOWIQ_API_KEY: NEXTJS.apiKey,
         FLOWIQ_TENANT_ID: NEXTJS.tenant,
         DEMO_SESSION_SECRET: randomBytes(24).toString("hex"),

@@ -20,6 +20,7 @@ export default defineConfig({
       entry: {
         index: resolve(root, "src/index.ts"),
         server: resolve(root, "src/server.ts"),
+        "server.browser": resolve(root, "src/server.browser.ts"),
         msw: resolve(root, "src/msw.ts"),
         locales: resolve(root, "src/locales.ts"),
       },
@@ -27,7 +28,8 @@ export default defineConfig({
     },
     rolldownOptions: {
       // @floating-ui/dom is a dependency: the app's bundler resolves it (and shares one copy).
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^@floating-ui\//],
+      // server-only stays an import: Next.js recognises it to refuse a client bundle of the server entry.
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^@floating-ui\//, /^server-only$/],
       output: {
         preserveModules: true,
         preserveModulesRoot: "src",

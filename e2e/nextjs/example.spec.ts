@@ -16,7 +16,10 @@ const root = resolve(import.meta.dirname, "../..");
 const app = join(root, "examples/nextjs");
 const API = `http://127.0.0.1:${PORTS.nextjsApi}`;
 const contacts = JSON.parse(readFileSync(join(import.meta.dirname, "contacts.json"), "utf8")) as Contact[];
-const [PREFETCHED, IN_BROWSER, ...TABLE] = contacts.map((contact) => ({ digits: contact.whatsapp_id!, name: contact.full_name! }));
+const [PREFETCHED, IN_BROWSER, ...rest] = contacts.map((contact) => ({ digits: contact.whatsapp_id!, name: contact.full_name! }));
+/** The recent conversations, loaded in the browser; the callbacks, read on the server and streamed. */
+const TABLE = rest.filter((contact) => contact.digits.startsWith("278255503"));
+const STREAMED = rest.filter((contact) => contact.digits.startsWith("278255504"));
 
 const apiRequests = async (): Promise<StandInRequest[]> => (await fetch(`${API}/__requests`)).json();
 /** Every number a request to the proxy asks for (a batch asks for many), as digits. */
@@ -72,7 +75,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
   const html = (await navigation?.text()) ?? "";
   await expect(page.locator("article[data-state='ready']").filter({ has: page.getByRole("heading", { name: IN_BROWSER!.name }) })).toBeVisible();
   await expect(page.getByRole("heading", { name: PREFETCHED!.name })).toBeVisible();
-  await expect(page.locator('table [data-part="chip"][data-state="ready"]')).toHaveCount(TABLE.length);
+  await expect(page.locator('section[aria-labelledby="recent"] table [data-part="chip"][data-state="ready"]')).toHaveCount(TABLE.length);
+  await expect(page.locator('section[aria-labelledby="callbacks"] table [data-part="chip"]')).toHaveCount(STREAMED.length);
   // Both cards are ready: the page is done unless something stray (a refetch, a retry) is still on its way.
   await page.waitForLoadState("networkidle");
   seen = { before, upstream: (await apiRequests()).slice(before.length), html, requests, responses: await Promise.all(responses), problems, context };
@@ -100,7 +104,31 @@ test("the browser makes no request for the prefetched contact and ONE, a batch t
 
 test("the table shows each conversation's contact by name", async () => {
   const page = seen.context.pages()[0]!;
-  await expect(page.locator('table [data-part="chip"]')).toHaveText(TABLE.map((contact) => new RegExp(contact.name)));
+  await expect(page.locator('section[aria-labelledby="recent"] table [data-part="chip"]')).toHaveText(TABLE.map((contact) => new RegExp(contact.name)));
+});
+
+test("the streamed table shows its contacts, streamed into the server HTML, and the browser asks for none of them", async () => {
+  const page = seen.context.pages()[0]!;
+  await expect(page.locator('section[aria-labelledby="callbacks"] table [data-part="chip"]')).toHaveText(STREAMED.map((contact) => new RegExp(contact.name)));
+  for (const contact of STREAMED) expect(seen.html).toContain(contact.name);
+  const askedByBrowser = seen.requests.filter((request) => isProxyCall(request.url)).flatMap((request) => asked(request.url));
+  expect(askedByBrowser.filter((digits) => STREAMED.some((contact) => contact.digits === digits))).toEqual([]);
+  // The server read each of them once, straight from the API.
+  expect(seen.upstream.filter((request) => STREAMED.some((contact) => contact.digits === request.digits)).map((request) => request.digits).sort()).toEqual(
+    STREAMED.map((contact) => contact.digits).sort(),
+  );
+});
+
+test("a visitor whose browser asks for German gets the contact components in German, the language named by the server layout", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, locale: "de-DE" });
+  try {
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("link", { name: /Chat öffnen/ }).first()).toBeVisible();
+  } finally {
+    await context.close();
+  }
 });
 
 test("no browser request leaves the app's own origin (none goes to the API)", ({ baseURL }) => {
@@ -108,8 +136,8 @@ test("no browser request leaves the app's own origin (none goes to the API)", ({
   expect(seen.requests.filter((request) => !/^(data|blob):/.test(request.url) && !request.url.startsWith(`${baseURL}/`))).toEqual([]);
 });
 
-test("the API got one call per contact (the server's prefetch, the proxy's lookups), each with the key and the server's tenant", () => {
-  expect(seen.upstream.map((request) => request.digits).sort()).toEqual([PREFETCHED!, IN_BROWSER!, ...TABLE].map((contact) => contact.digits).sort());
+test("the API got one call per contact (the server's prefetch and streamed reads, the proxy's lookups), each with the key and the server's tenant", () => {
+  expect(seen.upstream.map((request) => request.digits).sort()).toEqual([PREFETCHED!, IN_BROWSER!, ...TABLE, ...STREAMED].map((contact) => contact.digits).sort());
   expect(seen.upstream.every((request) => request.authorized && request.tenantId === NEXTJS.tenant && request.status === 200)).toBe(true);
 });
 

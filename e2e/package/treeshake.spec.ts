@@ -50,9 +50,9 @@ const ESBUILD_PRODUCTION = {
   logLevel: "silent",
 } as const;
 
-/** A production bundle of one import, with esbuild. */
-async function bundleWithEsbuild(source: string): Promise<Bundle> {
-  const result = await esbuild({ ...ESBUILD_PRODUCTION, stdin: { contents: source, resolveDir: app, loader: "js" } });
+/** A production bundle of one import, with esbuild (for a browser unless told: a server module is bundled for node). */
+async function bundleWithEsbuild(source: string, platform: "browser" | "node" = "browser"): Promise<Bundle> {
+  const result = await esbuild({ ...ESBUILD_PRODUCTION, platform, stdin: { contents: source, resolveDir: app, loader: "js" } });
   const output = Object.values(result.metafile.outputs)[0];
   return { code: result.outputFiles[0]?.text ?? "", modules: Object.keys(output?.inputs ?? {}) };
 }
@@ -219,7 +219,7 @@ for (const [name, bundle] of bundlers) {
 }
 
 test("a server module that imports @flowiq/react/server pulls in no React layer and no component code", async () => {
-  const result = await bundleWithEsbuild(`export { getContact, prefetchContact, createContactRouteHandler } from "@flowiq/react/server";`);
+  const result = await bundleWithEsbuild(`export { getContact, prefetchContact, createContactRouteHandler } from "@flowiq/react/server";`, "node");
 
   const modules = libraryModules(result);
   expect(modules).toContain("server/prefetchContact.js");
@@ -227,7 +227,28 @@ test("a server module that imports @flowiq/react/server pulls in no React layer 
   expect(modules.filter((id) => id.startsWith("components/") || id.startsWith("react/"))).toEqual([]);
 });
 
-test("the package.json marks only stylesheets as having side effects, which the checks above rely on", () => {
+test("@flowiq/react/server bundled for a browser is refused: server-only for Next.js, and a clear error the moment it loads", async () => {
+  const [browser, server] = await Promise.all([
+    bundleWithEsbuild(`import { createContactRouteHandler } from "@flowiq/react/server"; export const route = createContactRouteHandler;`).catch(
+      (error: unknown) => ({ code: "", modules: [], error }),
+    ),
+    bundleWithEsbuild(`export { createContactRouteHandler } from "@flowiq/react/server";`, "node"),
+  ]);
+  // esbuild has no export of that name in the browser entry: the build itself fails...
+  expect("error" in browser ? String(browser.error) : "built").toMatch(/No matching export|createContactRouteHandler/);
+  // ...and an import for its side effects alone carries none of the server code, only the refusal.
+  const bare = await bundleWithEsbuild(`import "@flowiq/react/server";`);
+  expect(libraryModules(bare)).toEqual(["server.browser.js"]);
+  expect(bare.modules.some((id) => id.includes("node_modules/server-only/"))).toBe(true);
+  expect(bare.code).toContain("is for server code only");
+  expect(bare.code).not.toMatch(/Authorization|createContactRouteHandler/);
+  // A server (node) bundle is the real entry, with no such refusal in it: the check above can fail.
+  expect(libraryModules(server)).toContain("server/createContactRouteHandler.js");
+  expect(server.code).not.toContain("is for server code only");
+});
+
+test("the package.json marks only stylesheets (and the server entry's browser refusal) as having side effects, which the checks above rely on", () => {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { sideEffects?: unknown };
-  expect(pkg.sideEffects).toEqual(["*.css"]);
+  // And the server entry's browser stand-in, whose whole point is its side effect: refusing to load.
+  expect(pkg.sideEffects).toEqual(["*.css", "./dist/server.browser.js"]);
 });

@@ -1,8 +1,10 @@
 import { ContactCard, ContactChip } from "@flowiq/react";
-import { prefetchContact } from "@flowiq/react/server";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { prefetchContact, prefetchContacts } from "@flowiq/react/server";
+import { defaultShouldDehydrateQuery, dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { connection } from "next/server";
-import { serverConfig } from "../lib/flowiq";
+import { Suspense } from "react";
+import { flowiq } from "../lib/flowiq";
+import { StreamedChip } from "./streamed-chip";
 
 /** Fetched on the server, straight from the API with the key; in the HTML, no browser request. */
 const PREFETCHED = "+27 82 555 0101";
@@ -12,8 +14,8 @@ const LOADED_IN_BROWSER = "+27 82 555 0202";
 /**
  * Recent conversations, as the app's own database holds them: a number, the
  * last message and its time. The contacts behind the numbers are not
- * prefetched; with `batch` on, the browser asks for them (and the card above)
- * in one request to /api/flowiq/contacts.
+ * prefetched; the browser asks for them (and the card above) in one batched
+ * request to /api/flowiq/contacts.
  */
 const RECENT = [
   { number: "+27 82 555 0301", message: "Is the 40-seat quote still valid?", at: "09:41" },
@@ -28,11 +30,25 @@ const RECENT = [
   { number: "+27 82 555 0310", message: "Can I get the same as last time?", at: "Mon" },
 ];
 
+/** Today's callbacks: read on the server without waiting for them, and streamed into the page as each lands. */
+const CALLBACKS = [
+  { number: "+27 82 555 0401", when: "10:00" },
+  { number: "+27 82 555 0402", when: "11:30" },
+  { number: "+27 82 555 0403", when: "14:15" },
+];
+
 export default async function ContactsPage() {
   // Contacts are per-visitor data: render at request time, never at build.
   await connection();
   const queryClient = new QueryClient();
-  await prefetchContact(queryClient, serverConfig, { phoneNumber: PREFETCHED });
+  await prefetchContact(queryClient, flowiq, { phoneNumber: PREFETCHED });
+
+  // Started, not awaited: the page streams at once, and each pending read crosses to the browser
+  // with the HTML, where the table's rows wait for it instead of asking again.
+  const streaming = new QueryClient({
+    defaultOptions: { dehydrate: { shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending" } },
+  });
+  void prefetchContacts(streaming, flowiq, CALLBACKS.map((row) => ({ phoneNumber: row.number })));
 
   return (
     <main className="page">
@@ -46,6 +62,31 @@ export default async function ContactsPage() {
       <section aria-labelledby="in-browser">
         <h2 id="in-browser">Loaded in the browser through the proxy</h2>
         <ContactCard phoneNumber={LOADED_IN_BROWSER} headingLevel={3} />
+      </section>
+      <section aria-labelledby="callbacks">
+        <h2 id="callbacks">Callbacks today, streamed from the server</h2>
+        <HydrationBoundary state={dehydrate(streaming)}>
+          <table className="conversations">
+            <thead>
+              <tr>
+                <th scope="col">Contact</th>
+                <th scope="col">Call back at</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CALLBACKS.map((row) => (
+                <tr key={row.number}>
+                  <td>
+                    <Suspense fallback={<span>Loading…</span>}>
+                      <StreamedChip phoneNumber={row.number} />
+                    </Suspense>
+                  </td>
+                  <td>{row.when}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </HydrationBoundary>
       </section>
       <section aria-labelledby="recent">
         <h2 id="recent">Recent conversations</h2>
