@@ -1,11 +1,13 @@
 // The stand-in API as a process, for a Playwright webServer or by hand:
 //   npm run standin -- --port 41234 [--delay 20] [--tenant acme] [--key secret] [--contacts file.json] [--count 100]
+// Without --contacts it knows the README's numbers and --count generated contacts; with it, the file's
+// contacts only (a JSON array of contacts in the API's shape; `id` required).
 // Each flag may come from the environment instead: STANDIN_PORT, STANDIN_DELAY_MS, STANDIN_TENANT_ID,
 // STANDIN_API_KEY, STANDIN_CONTACTS, STANDIN_COUNT. Stops on SIGINT / SIGTERM.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Contact } from "../src/core/types.js";
-import { generateContacts, startStandInApi } from "./index.js";
+import { generateContacts, readmeContacts, startStandInApi } from "./index.js";
 
 const { values } = parseArgs({
   options: {
@@ -18,9 +20,10 @@ const { values } = parseArgs({
   },
 });
 
+// The file's contacts, or the README's numbers and `count` generated ones.
 const contacts: Contact[] = values.contacts
   ? (JSON.parse(readFileSync(values.contacts, "utf8")) as Contact[])
-  : generateContacts(Number(values.count ?? 100));
+  : [...readmeContacts(), ...generateContacts(Number(values.count ?? 100))];
 const api = await startStandInApi({
   contacts,
   port: Number(values.port ?? 0),

@@ -46,6 +46,19 @@ export function generateContacts(count: number, seed = 0): Contact[] {
   });
 }
 
+/** The contacts behind the numbers the README's examples use, so they work against `npm run standin` as written. */
+export function readmeContacts(): Contact[] {
+  const at = (id: string, full_name: string, digits: string, extra: Partial<Contact> = {}) =>
+    buildContact({ id, full_name, phone_number: `+${digits}`, whatsapp_id: digits, ...extra });
+  return [
+    at("readme-ada", "Ada Lovelace", "27825550101", { tags: ["customer", "premium"] }),
+    at("readme-grace", "Grace Hopper", "27825550202"),
+    at("readme-thandi", "Thandi Nkosi", "27825550301", { tags: ["vip"] }),
+    at("readme-sipho", "Sipho Dlamini", "27825550302"),
+    at("readme-john", "John Doe", "27123456789"),
+  ];
+}
+
 /**
  * The ways a CRM's rows write one number, as seen in real exports: E.164 with
  * spaces, the international 00 prefix with dashes, a bare WhatsApp id, the

@@ -6,7 +6,7 @@ import { contactDigits, createContactHandlers } from "../src/msw/createContactHa
 import { createContactScenarios } from "../src/msw/contactScenarios.js";
 import { generateContacts } from "./contacts.js";
 
-export { contactDigitsAt, generateContacts, LOOKUP_FORMS, lookupAt, mixedDashboard, type DashboardRow } from "./contacts.js";
+export { contactDigitsAt, generateContacts, LOOKUP_FORMS, lookupAt, mixedDashboard, readmeContacts, type DashboardRow } from "./contacts.js";
 
 export type StandInRequest = {
   method: string;
