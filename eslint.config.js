@@ -23,7 +23,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {
-    // Layers import only downwards (DESIGN.md): core knows no React, react no markup, server only core.
+    // Layers import only downwards: core knows no React, react no markup, server only core.
     files: ["src/core/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@tanstack/*", "../react/*", "../components/*", "../server/*", "../msw/*", "msw"] }],

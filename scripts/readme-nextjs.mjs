@@ -33,7 +33,11 @@ export function buildReadmeApp() {
   writeFileSync(join(readmeApp, "next.config.mjs"), `export default { turbopack: { root: ${JSON.stringify(example)} } };\n`);
   writeFileSync(join(readmeApp, "package.json"), JSON.stringify({ private: true, type: "module" }));
   writeFileSync(join(readmeApp, "tsconfig.json"), readFileSync(join(example, "tsconfig.json")));
-  execFileSync(process.execPath, [join(example, "node_modules/next/dist/bin/next"), "build"], { cwd: readmeApp, stdio: ["ignore", "inherit", "inherit"] });
+  execFileSync(process.execPath, [join(example, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: readmeApp,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   return { files: [...files.keys()] };
 }
 

@@ -131,8 +131,3 @@ export function createFlowIQClient(config: FlowIQClientConfig): FlowIQClient {
     },
   };
 }
-
-/** Whether a value is a client made by {@link createFlowIQClient} (rather than a plain config). */
-export function isFlowIQClient(value: unknown): value is FlowIQClient {
-  return typeof (value as FlowIQClient | null)?.fetchContact === "function" && typeof (value as FlowIQClient).config === "object";
-}
