@@ -232,7 +232,8 @@ async function table(kind: "generated" | "single" | "batch", count: number) {
     kind === "generated" ? (
       <QueryClientProvider client={queryClient}>{body}</QueryClientProvider>
     ) : (
-      <FlowIQProvider tenantId={TENANT} baseUrl={API} queryClient={queryClient} batch={kind === "batch"}>
+      // "batch" is the provider's default behind a proxy (no apiKey, no batch prop); "single" turns it off.
+      <FlowIQProvider tenantId={TENANT} baseUrl={API} queryClient={queryClient} {...(kind === "single" ? { batch: false } : {})}>
         {body}
       </FlowIQProvider>
     );
