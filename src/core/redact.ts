@@ -10,55 +10,64 @@ export const KEY_RUN = 8;
 
 const REDACTED = "[redacted]";
 
-/** Text decoded once (JSON/JS escapes, %XX, &#…;), with each decoded character's span in the original. */
-type Decoded = { text: string; from: number[]; to: number[] };
+/** One piece of decoded text: `length` characters at `at`, from `sourceLength` characters at `from` in the original. */
+type Segment = { at: number; from: number; length: number; sourceLength: number; escape: boolean };
+
+/** Text decoded once (JSON/JS escapes, %XX, &#…;), with where each piece came from in the original. */
+type Decoded = { text: string; segments: Segment[] };
 
 const SIMPLE_ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "0": "\0" };
+const ESCAPE = /\\u[0-9a-f]{4}|\\x[0-9a-f]{2}|\\[^ux]|%[0-9a-f]{2}|&#(?:x[0-9a-f]{1,6}|\d{1,7});?/gi;
 
-function decodeAt(text: string, index: number): [string, number] | undefined {
-  const char = text[index];
-  if (char === "\\") {
-    const next = text[index + 1];
-    if (next === undefined) return undefined;
-    const hex = next === "u" ? text.slice(index + 2, index + 6) : next === "x" ? text.slice(index + 2, index + 4) : "";
-    if (hex && /^[0-9a-f]+$/i.test(hex) && hex.length === (next === "u" ? 4 : 2)) {
-      return [String.fromCharCode(parseInt(hex, 16)), 2 + hex.length];
-    }
-    return [SIMPLE_ESCAPES[next] ?? next, 2];
-  }
-  if (char === "%") {
-    const hex = text.slice(index + 1, index + 3);
-    if (/^[0-9a-f]{2}$/i.test(hex)) return [String.fromCharCode(parseInt(hex, 16)), 3];
-    return undefined;
-  }
-  if (char === "&" && text[index + 1] === "#") {
-    const match = /^&#(?:x([0-9a-f]{1,6})|(\d{1,7}));?/i.exec(text.slice(index, index + 12));
-    if (!match) return undefined;
-    const code = match[1] !== undefined ? parseInt(match[1], 16) : Number(match[2]);
-    if (code > 0x10ffff) return undefined;
-    return [String.fromCodePoint(code), match[0].length];
-  }
-  return undefined;
+function decodeOne(escape: string): string {
+  if (escape.startsWith("\\u") || escape.startsWith("\\x")) return String.fromCharCode(parseInt(escape.slice(2), 16));
+  if (escape.startsWith("\\")) return SIMPLE_ESCAPES[escape[1] as string] ?? (escape[1] as string);
+  if (escape.startsWith("%")) return String.fromCharCode(parseInt(escape.slice(1), 16));
+  const code = escape[2] === "x" || escape[2] === "X" ? parseInt(escape.slice(3), 16) : parseInt(escape.slice(2), 10);
+  return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
 }
 
+// Escapes are found with one regular expression and plain stretches copied whole, so a
+// multi-megabyte body with a few escapes decodes in one pass.
 function decode(text: string): Decoded {
-  const out: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  for (let index = 0; index < text.length; ) {
-    const [char, length] = decodeAt(text, index) ?? [text[index] as string, 1];
-    // A decoded astral character is two UTF-16 units; both map to the one escape.
-    for (const unit of char.length > 1 ? char.split("") : [char]) {
-      out.push(unit);
-      from.push(index);
-      to.push(index + length);
-    }
-    index += length;
+  const parts: string[] = [];
+  const segments: Segment[] = [];
+  let at = 0;
+  let from = 0;
+  const plain = (end: number) => {
+    if (end <= from) return;
+    parts.push(text.slice(from, end));
+    segments.push({ at, from, length: end - from, sourceLength: end - from, escape: false });
+    at += end - from;
+  };
+  for (const match of text.matchAll(ESCAPE)) {
+    plain(match.index);
+    const char = decodeOne(match[0]);
+    parts.push(char);
+    segments.push({ at, from: match.index, length: char.length, sourceLength: match[0].length, escape: true });
+    at += char.length;
+    from = match.index + match[0].length;
   }
-  return { text: out.join(""), from, to };
+  plain(text.length);
+  return { text: parts.join(""), segments };
 }
 
-/** Every run of the key in `text` as [start, end) spans, merged. */
+/** The original span [start, end) that decoded character `index` came from. */
+function sourceOf({ segments }: Decoded, index: number): [number, number] {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((segments[middle] as Segment).at <= index) low = middle;
+    else high = middle - 1;
+  }
+  const segment = segments[low] as Segment;
+  if (segment.escape) return [segment.from, segment.from + segment.sourceLength];
+  const offset = segment.from + (index - segment.at);
+  return [offset, offset + 1];
+}
+
+/** Every run of the key in `text`, as [start, end) spans. */
 function keySpans(text: string, key: string): Array<[number, number]> {
   const run = Math.min(KEY_RUN, key.length);
   const grams = new Set<string>();
@@ -68,12 +77,16 @@ function keySpans(text: string, key: string): Array<[number, number]> {
     // indexOf per gram keeps a multi-megabyte body fast: a few native scans, no per-character work.
     for (let at = text.indexOf(gram); at !== -1; at = text.indexOf(gram, at + 1)) hits.push([at, at + run]);
   }
-  hits.sort((a, b) => a[0] - b[0]);
+  return hits;
+}
+
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  spans.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
-  for (const hit of hits) {
+  for (const span of spans) {
     const last = merged[merged.length - 1];
-    if (last && hit[0] <= last[1]) last[1] = Math.max(last[1], hit[1]);
-    else merged.push([...hit]);
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([...span]);
   }
   return merged;
 }
@@ -82,7 +95,6 @@ function replaceSpans(text: string, spans: Array<[number, number]>): string {
   let out = "";
   let at = 0;
   for (const [start, end] of spans) {
-    if (start < at) continue;
     out += text.slice(at, start) + REDACTED;
     at = end;
   }
@@ -98,18 +110,27 @@ const MAY_BE_ENCODED = /\\|%[0-9a-f]{2}|&#/i;
  */
 export function redact(text: string, key: string | undefined): string {
   if (!key || key.length < 4) return text;
-  let out = replaceSpans(text, keySpans(text, key));
-  // Decoded views, up to twice (a JSON-escaped percent-encoding), mapped back to the original.
-  for (let round = 0; round < 2 && MAY_BE_ENCODED.test(out); round++) {
-    const decoded = decode(out);
-    const spans = keySpans(decoded.text, key).map(([start, end]): [number, number] => [
-      decoded.from[start] as number,
-      decoded.to[end - 1] as number,
-    ]);
-    if (spans.length === 0) break;
-    out = replaceSpans(out, spans);
+  // The text as written, then decoded once and twice (say, a JSON-escaped percent-encoding);
+  // every run found in a decoded view is mapped back to the characters it came from.
+  const views: Decoded[] = [];
+  let current = text;
+  while (views.length < 2 && MAY_BE_ENCODED.test(current)) {
+    const view = decode(current);
+    if (view.text === current) break;
+    views.push(view);
+    current = view.text;
   }
-  return out;
+  const spans = keySpans(text, key);
+  views.forEach((view, depth) => {
+    for (let [start, end] of keySpans(view.text, key)) {
+      for (let level = depth; level >= 0; level--) {
+        const through = views[level] as Decoded;
+        [start, end] = [sourceOf(through, start)[0], sourceOf(through, end - 1)[1]];
+      }
+      spans.push([start, end]);
+    }
+  });
+  return replaceSpans(text, mergeSpans(spans));
 }
 
 /** Whether `text` holds a run of the key in any form {@link redact} removes. */

@@ -112,7 +112,8 @@ describe("createContactRouteHandler given a hostile batch", () => {
     expect(results).toHaveLength(values.length);
     for (const result of results) {
       expect(result).toMatchObject({ status: 400, error: "Bad request", message: expect.stringContaining("8–15 digits") });
-      expect(result.lookup).toMatchObject({ param: "phone_number", value: expect.any(String) });
+      // What was sent is never echoed (an echo would answer the key differently from a guess).
+      expect(result.lookup).toEqual({ param: "phone_number" });
     }
     expect(requests).toHaveLength(0);
   });
