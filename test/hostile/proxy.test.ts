@@ -66,7 +66,7 @@ async function visible(response: Response): Promise<string[]> {
 /** Every way an app's onError might print an error. */
 function printed(error: unknown): string[] {
   const cause = (error as { cause?: unknown }).cause;
-  let json = "";
+  let json: string;
   try {
     json = JSON.stringify(error) ?? "";
   } catch {
