@@ -3,7 +3,7 @@ import { FlowIQError } from "./FlowIQError.js";
 import { apiUrl, callApi, isNotFound, requestContact, statusError, type ApiAnswer } from "./getContact.js";
 import { parseContact } from "./parseContact.js";
 import { requestLimiterFor } from "./requestLimiter.js";
-import { parseRetryAfter } from "./retryPolicy.js";
+import { clampRetryAfterMs, parseRetryAfter } from "./retryPolicy.js";
 import type { Contact, FlowIQConfig, NormalizedLookup } from "./types.js";
 
 // Declared here so the declarations build needs no Node types.
@@ -119,7 +119,7 @@ export function createContactBatcher(
       let value: Contact | null;
       if (status === 200) value = parseContact(result.contact, 200);
       else if (isNotFound(status, result)) value = null;
-      else throw statusError(status, result, key, typeof wait === "number" && wait >= 0 && wait < Infinity ? wait : undefined);
+      else throw statusError(status, result, key, clampRetryAfterMs(wait));
       settle(entry, { value });
     } catch (error) {
       settle(entry, { error });

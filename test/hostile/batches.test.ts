@@ -255,6 +255,19 @@ describe("the batch client given a hostile batch answer", () => {
     expect(await outcome(hostileProxy(body).load(asked))).toBe(expected);
   });
 
+  it.each([
+    ["1e30", 1e30, 3_600_000],
+    ["Infinity (as JSON cannot say, a huge number)", 1e308, 3_600_000],
+    ["a negative wait", -5000, undefined],
+    ["a fraction of a second", 1500, 2000],
+    ["a wait given as text", "30000", undefined],
+  ])("reads a 429 result's retryAfterMs of %s as a whole number of seconds, at most an hour", async (_name, wait, expected) => {
+    const body = { version: 1, results: [result(number(1), { status: 429, error: "Too many requests", message: "slow down", retryAfterMs: wait })] };
+    const error = await hostileProxy(body).load(asked).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "rate_limited" });
+    expect((error as { retryAfterMs?: number }).retryAfterMs).toBe(expected);
+  });
+
   it("keeps the key out of what a caller gets when a proxy echoes it in a result", async () => {
     const body = { version: 1, results: [result(number(1), { status: 400, error: `bad key ${KEY}`, message: `bad key ${KEY}` })] };
     const batcher = hostileProxy(body, 200, { apiKey: KEY });
