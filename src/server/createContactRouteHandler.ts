@@ -147,10 +147,12 @@ function lookupFromQuery(params: URLSearchParams): NormalizedLookup {
  * key and your tenant on the server. `GET {mount}/contact` answers one lookup
  * in the API's own shapes; `GET {mount}/contacts` answers a batch (the
  * provider's `batch`), authorised once, one upstream call per distinct
- * contact. Answers 405 to methods other than GET (and HEAD), 401 when
- * `authorize` refuses, 400 for a single request without exactly one valid
- * lookup or a batch with none or more than `maxBatchSize`, and makes upstream
- * failures safe to show (see README, "Next.js" and "Batching").
+ * contact. Answers 405 to methods other than GET (and HEAD, which never calls
+ * the API), 404 to a path whose last segment is not exactly `contact` or
+ * `contacts`, 401 (`session_refused`) when `authorize` refuses, 400 for a
+ * single request without exactly one valid lookup or a batch with none or more
+ * than `maxBatchSize`, and makes upstream failures safe to show, within about
+ * `timeoutMs` of the request's arrival (see README, "Next.js" and "Batching").
  * @example export const GET = createContactRouteHandler({ tenantId: "acme", apiKey: process.env.FLOWIQ_API_KEY!, authorize: isSignedIn })
  */
 export function createContactRouteHandler(options: ContactRouteHandlerOptions): ContactRouteHandler {
@@ -186,7 +188,7 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
     if (!kind) return reply(404, NOT_FOUND);
     if (!(await isAuthorized(authorize, request))) return reply(401, SESSION_REFUSED);
     // HEAD says whether the route and the session are fine; it never spends an upstream call.
-    if (method === "HEAD") return reply(200, { error: "", message: "" });
+    if (method === "HEAD") return reply(200, { error: "", message: "" }); // headers only: proxyResponse sends no body
 
     // The tenant is always ours; the browser's tenantId (and every other parameter) is dropped here.
     const config: FlowIQConfig = {
