@@ -7,6 +7,7 @@ import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import type { ContactBatchResponse } from "../../src/core/contactBatchWire.js";
 import type { FlowIQError } from "../../src/core/FlowIQError.js";
+import { getContact } from "../../src/core/getContact.js";
 import { parseRetryAfter } from "../../src/core/retryPolicy.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactRouteHandler, type ContactRouteHandlerOptions } from "../../src/server/createContactRouteHandler.js";
@@ -336,6 +337,28 @@ describe("the proxy given an upstream that redirects (real HTTP, Node's fetch)",
     } finally {
       await Promise.all([api.close(), other.close()]);
     }
+  });
+});
+
+describe("getContact and the proxy given a redirect from their fetch", () => {
+  // What a browser's fetch hands back for a redirect under redirect: "manual".
+  const asOpaqueRedirect = (response: Response) => Object.defineProperties(response, { type: { value: "opaqueredirect" }, status: { value: 0 } });
+
+  it.each([
+    ["a 302", () => new Response(null, { status: 302, headers: { Location: "https://evil.example/contact" } })],
+    ["a 307", () => new Response(null, { status: 307, headers: { Location: "/contact?tenantId=other" } })],
+    ["an opaqueredirect (a browser's manual redirect)", () => asOpaqueRedirect(new Response(null))],
+  ])("asks for redirect: manual and treats %s as invalid_response (a 502 from the proxy)", async (_name, answer) => {
+    const inits: RequestInit[] = [];
+    const fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      inits.push(init ?? {});
+      return answer();
+    };
+    const thrown = await getContact({ tenantId: "acme", apiKey: KEY, fetch }, { phoneNumber: NUMBER }).catch((error: unknown) => error);
+    expect(thrown).toMatchObject({ name: "FlowIQError", code: "invalid_response", message: expect.stringMatching(/redirect/) });
+    const response = await route({ fetch })(new Request(SINGLE));
+    expect(response.status).toBe(502);
+    expect(inits.map((init) => init.redirect)).toEqual(["manual", "manual"]);
   });
 });
 
