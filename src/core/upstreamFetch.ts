@@ -23,16 +23,23 @@ export async function readBody(response: Response, signal: AbortSignal): Promise
   const cancel = () => void reader.cancel(signal.reason).catch(() => undefined);
   if (signal.aborted) cancel();
   signal.addEventListener("abort", cancel, { once: true });
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
     for (;;) {
       const { done, value } = await untilAborted(reader.read(), signal);
       if (done) break;
-      parts.push(decoder.decode(value, { stream: true }));
+      chunks.push(value);
+      size += value.byteLength;
     }
-    parts.push(decoder.decode());
-    return parts.join("");
+    // Decoded once at the end: one pass, as response.text() does.
+    const whole = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      whole.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return new TextDecoder().decode(whole);
   } finally {
     signal.removeEventListener("abort", cancel);
   }
