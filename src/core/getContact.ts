@@ -134,7 +134,7 @@ export async function callApi(config: FlowIQConfig, url: URL, signal?: AbortSign
   }, timeoutMs);
 
   try {
-    let response: Response | undefined;
+    let response: Response;
     let text: string;
     try {
       // Never followed: a redirect could carry the key to another host or tenant, or loop.
