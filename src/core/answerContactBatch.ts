@@ -6,6 +6,7 @@ import {
   type ErrorBody,
 } from "./contactBatchWire.js";
 import { FlowIQError } from "./FlowIQError.js";
+import { clampRetryAfterMs } from "./retryPolicy.js";
 import type { Contact, NormalizedLookup } from "./types.js";
 
 
@@ -62,7 +63,13 @@ export async function answerContactBatch(
     const results = await Promise.all(
       lookups.map(async (item): Promise<ContactBatchResult> => {
         if (!item.lookup) {
-          return { lookup: { param: item.param, value: item.value }, status: 400, error: "Bad request", message: item.message };
+          // Not echoed: an echo passes through the key's redaction, which would tell the key from a guess.
+          return {
+            lookup: { param: item.param },
+            status: 400,
+            error: "Bad request",
+            message: `${item.param} must hold 8–15 digits, optionally after + or 00 (spaces, dashes, dots and parentheses are ignored).`,
+          };
         }
         const own = new AbortController();
         if (deadline.signal.aborted) own.abort(deadline.signal.reason);
@@ -70,8 +77,9 @@ export async function answerContactBatch(
         const { status, body, retryAfterMs } = await lookUp(item.lookup, own.signal).finally(() => waiting.delete(own));
         const result: ContactBatchResult = { lookup: { param: item.lookup.param, digits: item.lookup.digits }, status };
         if ("contact" in body) result.contact = body.contact;
-        else Object.assign(result, { error: body.error, message: body.message });
-        if (status === 429 && retryAfterMs !== undefined) result.retryAfterMs = retryAfterMs;
+        else Object.assign(result, { error: body.error, message: body.message }, body.code ? { code: body.code } : {});
+        const wait = clampRetryAfterMs(retryAfterMs);
+        if (status === 429 && wait !== undefined) result.retryAfterMs = wait;
         return result;
       }),
     );

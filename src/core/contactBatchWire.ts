@@ -29,9 +29,10 @@ export const DEFAULT_MAX_BATCH_SIZE = 50;
 export type ContactBatchResult = {
   /**
    * Which lookup this answers: its parameter and normalised digits, or, for a
-   * lookup that is not 8–15 digits, the text that was sent (`value`, status 400).
+   * lookup that is not 8–15 digits, its parameter only (status 400; results
+   * come in the order asked, and what was sent is never echoed).
    */
-  lookup: { param: NormalizedLookup["param"]; digits: string } | { param: NormalizedLookup["param"]; value: string };
+  lookup: { param: NormalizedLookup["param"]; digits: string } | { param: NormalizedLookup["param"] };
   status: number;
   contact?: Contact;
   error?: string;

@@ -4,7 +4,7 @@ import { isDevelopment } from "./env.js";
 import { apiUrl, callApi, isNotFound, statusError, type ApiAnswer } from "./getContact.js";
 import { parseContact } from "./parseContact.js";
 import type { RequestLimiter } from "./requestLimiter.js";
-import { parseRetryAfter } from "./retryPolicy.js";
+import { clampRetryAfterMs, parseRetryAfter } from "./retryPolicy.js";
 import type { Contact, FlowIQConfig, NormalizedLookup } from "./types.js";
 
 /** The client's `batch` setting in its object form. */
@@ -120,7 +120,7 @@ export function createContactBatcher(
       let value: Contact | null;
       if (status === 200) value = parseContact(result.contact, 200);
       else if (isNotFound(status, result)) value = null;
-      else throw statusError(status, result, key, typeof wait === "number" && wait >= 0 && wait < Infinity ? wait : undefined);
+      else throw statusError(status, result, key, clampRetryAfterMs(wait));
       settle(entry, { value });
     } catch (error) {
       settle(entry, { error });

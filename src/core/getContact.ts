@@ -1,9 +1,11 @@
-import { configError, FlowIQError, type FlowIQErrorCode } from "./FlowIQError.js";
+import { configError, FlowIQError, isFlowIQError, type FlowIQErrorCode } from "./FlowIQError.js";
 import type { FlowIQClient } from "./FlowIQClient.js";
 import { normalizeLookup } from "./normalizeLookup.js";
 import { parseContactResponse } from "./parseContact.js";
 import { createRequestLimiter, type RequestLimiter } from "./requestLimiter.js";
+import { holdsKey, redact } from "./redact.js";
 import { parseRetryAfter } from "./retryPolicy.js";
+import { isRedirect, readBody, redirectError, untilAborted } from "./upstreamFetch.js";
 import {
   DEFAULT_TIMEOUT_MS,
   apiRoot,
@@ -49,10 +51,6 @@ export function apiUrl(config: FlowIQConfig, path: "contact" | "contacts"): URL 
   return url;
 }
 
-/** Removes the key from text that came back from elsewhere (an API message, a proxy's page). */
-export function redact(text: string, key: string | undefined): string {
-  return key && key.length >= 4 ? text.split(key).join("[redacted]") : text;
-}
 
 async function resolveKey({ apiKey }: FlowIQConfig): Promise<string | undefined> {
   if (apiKey === undefined) return undefined;
@@ -137,21 +135,26 @@ export async function callApi(config: FlowIQConfig, url: URL, signal?: AbortSign
     let response: Response;
     let text: string;
     try {
-      const init: RequestInit = { headers, signal: controller.signal };
+      // Never followed: a redirect could carry the key to another host or tenant, or loop.
+      const init: RequestInit = { headers, signal: controller.signal, redirect: "manual" };
       // Looked up now, not at import, so MSW or a wrapper installed later still applies.
-      response = await (config.fetch ?? globalThis.fetch)(url.href, init);
-      // A fetch need not abort a body it has already handed over (MSW, wrappers, polyfills): race the read.
-      const { signal: timeout } = controller;
-      text = await new Promise<string>((resolve, reject) => {
-        const stop = () => reject(timeout.reason);
-        if (timeout.aborted) stop();
-        timeout.addEventListener("abort", stop, { once: true });
-        response.text().then(resolve, reject).finally(() => timeout.removeEventListener("abort", stop));
-      });
+      const fetching = Promise.resolve().then(() => (config.fetch ?? globalThis.fetch)(url.href, init));
+      // Raced, not trusted: a custom fetch may ignore its signal and never settle. An answer that
+      // comes after the abort has its body cancelled, so nothing keeps streaming into memory.
+      fetching.then((late) => controller.signal.aborted && void late.body?.cancel().catch(() => undefined), () => undefined);
+      response = await untilAborted(fetching, controller.signal);
+      if (isRedirect(response)) {
+        void response.body?.cancel().catch(() => undefined);
+        throw redirectError(response);
+      }
+      // A fetch need not abort a body it has already handed over (MSW, wrappers, polyfills): the
+      // read is raced too, and the stream cancelled on abort.
+      text = await readBody(response, controller.signal);
     } catch (cause) {
+      if (isFlowIQError(cause) && cause.status !== undefined) throw cause;
       if (timedOut) throw new FlowIQError("timeout", `No answer from the FlowIQ API within ${timeoutMs} ms.`);
       if (signal?.aborted) throw signal.reason ?? cause;
-      // A cause that holds the key anywhere (text, properties, its own causes) is dropped.
+      // A cause that holds the key anywhere (text, properties, headers, its own causes) is dropped.
       throw new FlowIQError("network", "Could not reach the FlowIQ API (network error).", {
         cause: key && holdsKey(cause, key) ? undefined : cause,
       });
@@ -183,19 +186,6 @@ async function request(config: FlowIQConfig, lookup: NormalizedLookup, signal?: 
   }
   if (isNotFound(response.status, body)) return null;
   throw statusError(response.status, body, key, parseRetryAfter(response.headers.get("retry-after")));
-}
-
-/** Whether a thrown value carries the key: in its text, its own properties or its cause chain. */
-function holdsKey(value: unknown, key: string, depth = 0): boolean {
-  if (value === null || value === undefined || depth > 5) return false;
-  if (typeof value !== "object") return String(value).includes(key);
-  let text = value instanceof Error ? `${value.message}${value.stack}` : "";
-  try {
-    text += JSON.stringify(value);
-  } catch {
-    // a cycle: the cause chain is still walked below
-  }
-  return text.includes(key) || holdsKey((value as { cause?: unknown }).cause, key, depth + 1);
 }
 
 /**

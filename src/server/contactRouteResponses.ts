@@ -1,7 +1,7 @@
 import type { FlowIQError } from "../core/FlowIQError.js";
-import { redact } from "../core/getContact.js";
+import { redact } from "../core/redact.js";
 import type { ContactBatchResponse, ErrorBody } from "../core/contactBatchWire.js";
-import type { Contact } from "../core/types.js";
+import type { Contact, NormalizedLookup } from "../core/types.js";
 
 /** The methods the proxy answers; Next.js routes HEAD to the GET export by itself. */
 export const ALLOWED_METHODS = "GET, HEAD";
@@ -31,6 +31,35 @@ export function proxyResponse(
   return new Response(request.method === "HEAD" ? null : text, { status, headers });
 }
 
+/** The 401 for a visitor `authorize` refused: their session, not the API key (`session_refused`). */
+export const SESSION_REFUSED: ErrorBody = {
+  error: "Unauthorized",
+  code: "session_refused",
+  message: "You are not allowed to look up contacts.",
+};
+
+/**
+ * What a path asks for: a last segment of exactly `contact` is a single lookup (a catch-all's
+ * `/contact`, or the route mounted on its own at `…/contact`), exactly `contacts` a batch;
+ * anything else (`/foo`, `/CONTACTS`, `/contacts.json`) is not this route's, a 404.
+ */
+export function routeKind(pathname: string): "single" | "batch" | undefined {
+  const last = pathname.replace(/\/+$/, "").split("/").pop();
+  return last === "contact" ? "single" : last === "contacts" ? "batch" : undefined;
+}
+
+export const NOT_FOUND: ErrorBody = {
+  error: "Not found",
+  message: "This route answers GET {mount}/contact (one lookup) and GET {mount}/contacts (a batch) only.",
+};
+
+/**
+ * Why a lookup is not one, without echoing what was sent: an echo would pass through the key's
+ * redaction, and answer the key itself differently from a wrong guess.
+ */
+export const invalidLookupMessage = (param: NormalizedLookup["param"]) =>
+  `${param} must hold 8–15 digits, optionally after + or 00 (spaces, dashes, dots and parentheses are ignored).`;
+
 export type MappedError = { status: number; body: ErrorBody; headers?: Record<string, string> };
 
 /**
@@ -50,6 +79,7 @@ export function mapUpstreamError(error: FlowIQError): MappedError {
         status: 502,
         body: {
           error: "Bad gateway",
+          code: error.code,
           message: "The FlowIQ API refused this proxy's credentials; the server's configuration needs fixing.",
         },
       };
@@ -78,6 +108,12 @@ export function mapUpstreamError(error: FlowIQError): MappedError {
       // The API itself rejected a lookup we thought valid; its (already redacted) reason helps the caller.
       return { status: 400, body: { error: "Bad request", message: error.message } };
     case "invalid_response":
+      if (error.status !== undefined && (error.status === 0 || (error.status >= 300 && error.status < 400))) {
+        return {
+          status: 502,
+          body: { error: "Bad gateway", message: "The FlowIQ API answered with a redirect, which this proxy never follows; check its baseUrl." },
+        };
+      }
       return {
         status: 502,
         body: { error: "Bad gateway", message: "The FlowIQ API's answer could not be read; check the proxy's baseUrl." },

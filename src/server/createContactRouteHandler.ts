@@ -6,7 +6,17 @@ import { createRequestLimiter } from "../core/requestLimiter.js";
 import type { FlowIQConfig, NormalizedLookup } from "../core/types.js";
 import { answerContactBatch, type LookupAnswer } from "../core/answerContactBatch.js";
 import { notFoundBody } from "../core/contactBatchWire.js";
-import { ALLOWED_METHODS, mapUpstreamError, proxyResponse } from "./contactRouteResponses.js";
+import {
+  ALLOWED_METHODS,
+  NOT_FOUND,
+  SESSION_REFUSED,
+  invalidLookupMessage,
+  mapUpstreamError,
+  proxyResponse,
+  routeKind,
+} from "./contactRouteResponses.js";
+import { createErrorReporter } from "./reportUpstreamError.js";
+import { startDeadline } from "./requestDeadline.js";
 
 export type ContactRouteHandlerOptions = {
   /** The tenant every lookup is made for. Any `tenantId` the browser sends is ignored. */
@@ -50,10 +60,14 @@ export type ContactRouteHandlerOptions = {
    */
   maxBatchSize?: number;
   /**
-   * Called with every upstream failure (never with the key in it), for the
-   * app's logs; the browser only ever sees a generic message.
+   * Called with upstream failures, for the app's logs; the browser only ever
+   * sees a generic message. Never handed the key: an error whose message or
+   * cause (a `Headers`, a `Request`, a wrapper's error) holds any run of it
+   * arrives as a copy without the cause. A throw or a rejected promise from it
+   * is ignored. A single lookup reports its failure; a batch reports each
+   * failed upstream call, and the contacts its deadline cut as one `timeout`.
    */
-  onError?: (error: FlowIQError, request: Request) => void;
+  onError?: (error: FlowIQError, request: Request) => void | Promise<void>;
 };
 
 /**
@@ -120,11 +134,12 @@ function lookupFromQuery(params: URLSearchParams): NormalizedLookup {
   if (phones.length + whatsappIds.length !== 1) {
     throw new FlowIQError("invalid_lookup", "Give exactly one phone_number or whatsapp_id query parameter.");
   }
-  return normalizeLookup(phones[0] !== undefined ? { phoneNumber: phones[0] } : { whatsappId: whatsappIds[0] as string });
+  try {
+    return normalizeLookup(phones[0] !== undefined ? { phoneNumber: phones[0] } : { whatsappId: whatsappIds[0] as string });
+  } catch {
+    throw new FlowIQError("invalid_lookup", invalidLookupMessage(phones[0] !== undefined ? "phone_number" : "whatsapp_id"));
+  }
 }
-
-/** `{mount}/contacts` is a batch; any other path (`{mount}/contact`, or a route of its own) a single lookup. */
-const isBatchPath = (pathname: string) => /\/contacts\/*$/.test(pathname);
 
 /**
  * Makes a key-safe proxy: the browser calls your own route
@@ -132,10 +147,12 @@ const isBatchPath = (pathname: string) => /\/contacts\/*$/.test(pathname);
  * key and your tenant on the server. `GET {mount}/contact` answers one lookup
  * in the API's own shapes; `GET {mount}/contacts` answers a batch (the
  * provider's `batch`), authorised once, one upstream call per distinct
- * contact. Answers 405 to methods other than GET (and HEAD), 401 when
- * `authorize` refuses, 400 for a single request without exactly one valid
- * lookup or a batch with none or more than `maxBatchSize`, and makes upstream
- * failures safe to show (see README, "Next.js" and "Batching").
+ * contact. Answers 405 to methods other than GET (and HEAD, which never calls
+ * the API), 404 to a path whose last segment is not exactly `contact` or
+ * `contacts`, 401 (`session_refused`) when `authorize` refuses, 400 for a
+ * single request without exactly one valid lookup or a batch with none or more
+ * than `maxBatchSize`, and makes upstream failures safe to show, within about
+ * `timeoutMs` of the request's arrival (see README, "Next.js" and "Batching").
  * @example export const GET = createContactRouteHandler({ tenantId: "acme", apiKey: process.env.FLOWIQ_API_KEY!, authorize: isSignedIn })
  */
 export function createContactRouteHandler(options: ContactRouteHandlerOptions): ContactRouteHandler {
@@ -143,10 +160,21 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
     checkOptions(options);
   // One cap for every request through this handler, so a burst of visitors cannot trip the API's rate limit.
   const limiter = createRequestLimiter(maxConcurrentRequests);
-  const knownKey = typeof apiKey === "string" ? apiKey : undefined;
+  // The last key a function gave, so a later failure of that function is still reported key-safe.
+  let knownKey = typeof apiKey === "string" ? apiKey : undefined;
   const upstreamTimeoutMs = timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS;
 
   return async function handleContactRequest(request: Request): Promise<Response> {
+    // Started at arrival: authorize, the queue and the upstream call all count against timeoutMs.
+    const deadline = startDeadline(upstreamTimeoutMs, request.signal);
+    try {
+      return await answer(request, deadline);
+    } finally {
+      deadline.clear();
+    }
+  };
+
+  async function answer(request: Request, deadline: ReturnType<typeof startDeadline>): Promise<Response> {
     let key = knownKey;
     const reply = (status: number, body: Parameters<typeof proxyResponse>[2], extra?: Record<string, string>) =>
       proxyResponse(request, status, body, key, extra);
@@ -155,9 +183,12 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
     if (method !== "GET" && method !== "HEAD") {
       return reply(405, { error: "Method not allowed", message: "This route only answers GET." }, { Allow: ALLOWED_METHODS });
     }
-    if (!(await isAuthorized(authorize, request))) {
-      return reply(401, { error: "Unauthorized", message: "You are not allowed to look up contacts." });
-    }
+    const { pathname, searchParams: params } = new URL(request.url);
+    const kind = routeKind(pathname);
+    if (!kind) return reply(404, NOT_FOUND);
+    if (!(await isAuthorized(authorize, request))) return reply(401, SESSION_REFUSED);
+    // HEAD says whether the route and the session are fine; it never spends an upstream call.
+    if (method === "HEAD") return reply(200, { error: "", message: "" }); // headers only: proxyResponse sends no body
 
     // The tenant is always ours; the browser's tenantId (and every other parameter) is dropped here.
     const config: FlowIQConfig = {
@@ -168,7 +199,7 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
           : async () => {
               const resolved = await apiKey();
               // Remembered so the reply can be redacted against a key that came from a function too.
-              if (typeof resolved === "string") key = resolved;
+              if (typeof resolved === "string") key = knownKey = resolved;
               return resolved;
             },
       timeoutMs: upstreamTimeoutMs,
@@ -176,6 +207,9 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
     if (baseUrl !== undefined) config.baseUrl = baseUrl;
     if (fetch !== undefined) config.fetch = fetch;
     if (headers !== undefined) config.headers = headers;
+
+    const batchDeadlineMs = deadline.remainingMs();
+    const reporter = createErrorReporter(onError, request, () => key ?? knownKey, kind === "batch" ? { deadlineMs: upstreamTimeoutMs } : undefined);
 
     /** One upstream call, as the browser may hear about it. */
     const lookUp = async (lookup: NormalizedLookup, signal: AbortSignal): Promise<LookupAnswer> => {
@@ -187,23 +221,19 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
           // Only the visitor going away (request.signal) lands here; nobody is left to read the answer.
           return { status: 502, body: { error: "Bad gateway", message: "The contact request was cancelled." } };
         }
-        try {
-          onError?.(error, request);
-        } catch {
-          // A failing logger must not turn a clean 5xx into a crash.
-        }
+        reporter.report(error);
         return { ...mapUpstreamError(error), retryAfterMs: error.retryAfterMs };
       }
     };
 
-    const { pathname, searchParams: params } = new URL(request.url);
-    if (isBatchPath(pathname)) {
+    if (kind === "batch") {
       const { status, body } = await answerContactBatch(params, {
         maxBatchSize: maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
-        deadlineMs: upstreamTimeoutMs,
-        signal: request.signal,
+        deadlineMs: batchDeadlineMs,
+        signal: deadline.signal,
         lookUp,
       });
+      reporter.flush();
       return reply(status, body);
     }
 
@@ -214,7 +244,7 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
       const message = isFlowIQError(error) ? error.message : "Give exactly one phone_number or whatsapp_id.";
       return reply(400, { error: "Bad request", message });
     }
-    const { status, body, headers: extra } = await lookUp(lookup, request.signal);
+    const { status, body, headers: extra } = await lookUp(lookup, deadline.signal);
     return reply(status, body, extra);
-  };
+  }
 }

@@ -66,10 +66,10 @@ describe("createContactRouteHandler mounted once at app/api/flowiq/[...path]/rou
     expect(results).toHaveLength(1);
   });
 
-  it("still answers single lookups when mounted at app/api/flowiq/contact/route.ts, whatever the path's last segment", async () => {
+  it("still answers single lookups when mounted at app/api/flowiq/contact/route.ts (a last segment of contact)", async () => {
     upstream();
     const route = handler();
-    for (const url of [`${MOUNT}/contact?phone_number=27825550101`, `http://127.0.0.1:3000/api/people?phone_number=27825550101`]) {
+    for (const url of [`${MOUNT}/contact?phone_number=27825550101`, `http://127.0.0.1:3000/api/people/contact?phone_number=27825550101`]) {
       const response = await route(new Request(url));
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ success: true, contact: ada });

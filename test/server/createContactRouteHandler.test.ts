@@ -102,7 +102,7 @@ describe("createContactRouteHandler given a caller authorize refuses", () => {
     const requests = upstream();
     const response = await handler({ authorize })(get("?phone_number=27825550101"));
     expect(response.status).toBe(401);
-    expect(await json(response)).toMatchObject({ error: "Unauthorized" });
+    expect(await json(response)).toMatchObject({ error: "Unauthorized", code: "session_refused" });
     expect(requests).toHaveLength(0);
   });
 
@@ -243,18 +243,20 @@ describe("createContactRouteHandler given an upstream failure", () => {
   const scenarios = createContactScenarios();
 
   it.each([
-    ["the key refused (401)", scenarios.unauthorized, 502, /credentials/],
-    ["the key forbidden (403)", scenarios.forbidden, 502, /credentials/],
-    ["a server error (500)", scenarios.serverError, 502, /failed \(500\)/],
-    ["a network error", scenarios.networkError, 502, /reach/],
-    ["a malformed answer", scenarios.malformed, 502, /could not be read/],
-    ["an HTML 404 from a wrong baseUrl", scenarios.misroutedProxy, 502, /baseUrl/],
-  ])("answers %s with %i and a message about the proxy, not the key", async (_name, handlers, status, message) => {
+    ["the key refused (401)", scenarios.unauthorized, 502, /credentials/, "unauthorized"],
+    ["the key forbidden (403)", scenarios.forbidden, 502, /credentials/, "forbidden"],
+    ["a server error (500)", scenarios.serverError, 502, /failed \(500\)/, undefined],
+    ["a network error", scenarios.networkError, 502, /reach/, undefined],
+    ["a malformed answer", scenarios.malformed, 502, /could not be read/, undefined],
+    ["an HTML 404 from a wrong baseUrl", scenarios.misroutedProxy, 502, /baseUrl/, undefined],
+  ])("answers %s with %i and a message about the proxy, not the key", async (_name, handlers, status, message, code) => {
     server.use(...handlers);
     const response = await handler()(get("?phone_number=27825550101"));
     expect(response.status).toBe(status);
     const body = await json(response);
     expect(body.message).toMatch(message);
+    // Only a refusal of the proxy's key carries a code (the browser then never retries it).
+    expect(body.code).toBe(code);
     expect(JSON.stringify(body)).not.toMatch(/key/i);
   });
 
