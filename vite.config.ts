@@ -26,8 +26,8 @@ export default defineConfig({
       formats: ["es"],
     },
     rolldownOptions: {
-      // @floating-ui/dom is a dependency: the app's bundler resolves it (and shares one copy).
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^@floating-ui\//],
+      // @floating-ui/dom and lru-cache (the server entry's cache) are dependencies: the app's bundler resolves them.
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^@floating-ui\//, /^lru-cache($|\/)/],
       output: {
         preserveModules: true,
         preserveModulesRoot: "src",
