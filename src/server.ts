@@ -8,6 +8,8 @@ export type { ContactRouteHandler, ContactRouteHandlerOptions } from "./server/c
 export type { ContactCacheOptions } from "./server/teamLookup.js";
 export type { ContactStore } from "./server/contactStore.js";
 export type { CallerLimitOptions } from "./server/callerLimit.js";
+export { toNodeHandler } from "./server/toNodeHandler.js";
+export type { FetchRouteHandler, NodeRouteHandler } from "./server/toNodeHandler.js";
 export { FlowIQError, isFlowIQError } from "./core/FlowIQError.js";
 export type { FlowIQErrorCode } from "./core/FlowIQError.js";
 export { normalizeLookup } from "./core/normalizeLookup.js";

@@ -53,6 +53,7 @@ describe("the @flowiq/react/server entry", () => {
         "normalizeLookup",
         "prefetchContact",
         "prefetchContacts",
+        "toNodeHandler",
       ].sort(),
     );
   });
