@@ -89,7 +89,15 @@ describe("toNodeHandler in Express", () => {
     server.use(toLocalServers);
     const api = countingApi({ delayMs: 0 });
     const app = express();
-    app.use("/api/flowiq", toNodeHandler(handler({ authorize: (request) => request.headers.get("cookie") === "session=ok" })));
+    const route = handler({ authorize: (request) => request.headers.get("cookie") === "session=ok" });
+    const paths: string[] = [];
+    app.use(
+      "/api/flowiq",
+      toNodeHandler((request) => {
+        paths.push(new URL(request.url).pathname);
+        return route(request);
+      }),
+    );
     const origin = await listen(createServer(app));
     const refused = await fetch(`${origin}/api/flowiq/contact?phone_number=${INBOX[0]}`);
     expect(refused.status).toBe(401);
@@ -100,5 +108,6 @@ describe("toNodeHandler in Express", () => {
     expect((await results(many)).map((r) => r.lookup.digits)).toEqual(INBOX.slice(0, 4));
     // No cache here: the single and the batch each asked for the first contact.
     expect(api.total()).toBe(5);
+    expect(paths).toEqual(["/api/flowiq/contact", "/api/flowiq/contact", "/api/flowiq/contacts"]);
   });
 });
