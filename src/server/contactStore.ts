@@ -13,8 +13,10 @@ export type ContactStore = {
   delete(key: string): unknown;
 };
 
-/** How long one store call may take before the handler goes on without it. */
-export const STORE_TIMEOUT_MS = 100;
+/** How long one store call may take before the handler goes on without it (a busy event loop needs some room). */
+export const STORE_TIMEOUT_MS = 250;
+/** Slow calls in a row that make a store count as down (one slow call among fast ones is only that call's miss). */
+const SLOW_CALLS_DOWN = 3;
 /** After a failed store call, how long the handler works without the store before trying it again. */
 const STORE_RETRY_MS = 1000;
 
@@ -30,9 +32,10 @@ export function createMemoryStore(max = 10_000): ContactStore {
 
 /**
  * A store whose every call is time-boxed and can fail without failing a
- * lookup: a store that throws, rejects or is slow reads as a miss, and the
- * handler works without it for a second before trying again. An outage is
- * reported once (when it starts), not once per call.
+ * lookup: a call that throws, rejects or is slow reads as a miss. A store
+ * that fails (or is slow three calls in a row) is down: the handler works
+ * without it for a second before trying again. An outage is reported once
+ * (when it starts), not once per call.
  */
 export type GuardedStore = {
   get(key: string, report: (error: FlowIQError) => void): Promise<unknown>;
@@ -45,6 +48,7 @@ export type GuardedStore = {
 export function guardStore(store: ContactStore, timeoutMs = STORE_TIMEOUT_MS): GuardedStore {
   let downUntil = 0;
   let down = false;
+  let slowInARow = 0;
 
   async function call<T>(work: () => unknown, report: (error: FlowIQError) => void): Promise<{ ok: true; value: T } | { ok: false }> {
     if (down && Date.now() < downUntil) return { ok: false };
@@ -57,11 +61,15 @@ export function guardStore(store: ContactStore, timeoutMs = STORE_TIMEOUT_MS): G
         }),
       ]);
       down = false;
+      slowInARow = 0;
       return { ok: true, value: value as T };
     } catch (cause) {
+      const slow = cause instanceof Error && cause.message === `no answer within ${timeoutMs} ms`;
+      slowInARow = slow ? slowInARow + 1 : 0;
+      if (slow && slowInARow < SLOW_CALLS_DOWN) return { ok: false };
       if (!down) {
         // Only the reason's kind, never the store's own message: it may hold a connection URL with a password.
-        const why = cause instanceof Error && /no answer within/.test(cause.message) ? cause.message : "it failed";
+        const why = slow ? `no answer within ${timeoutMs} ms, ${SLOW_CALLS_DOWN} times in a row` : "it failed";
         report(
           new FlowIQError("network", `The contact cache store is unavailable (${why}); lookups go on without it until it answers again.`),
         );
