@@ -15,10 +15,11 @@ export type ContactStore = {
 
 /** How long one store call may take before the handler goes on without it (a busy event loop needs some room). */
 export const STORE_TIMEOUT_MS = 250;
-/** Slow calls in a row that make a store count as down (one slow call among fast ones is only that call's miss). */
-const SLOW_CALLS_DOWN = 3;
+
 /** After a failed store call, how long the handler works without the store before trying it again. */
 const STORE_RETRY_MS = 1000;
+/** How long a store may be slow, with no call answered, before it counts as down. */
+const SLOW_FOR_MS = 1000;
 
 /** The in-memory store a handler keeps when `cache` has no `store`: bounded, least recently used out first. */
 export function createMemoryStore(max = 10_000): ContactStore {
@@ -33,7 +34,7 @@ export function createMemoryStore(max = 10_000): ContactStore {
 /**
  * A store whose every call is time-boxed and can fail without failing a
  * lookup: a call that throws, rejects or is slow reads as a miss. A store
- * that fails (or is slow three calls in a row) is down: the handler works
+ * that fails, or answers no call for a second, is down: the handler works
  * without it for a second before trying again. An outage is reported once
  * (when it starts), not once per call.
  */
@@ -48,7 +49,7 @@ export type GuardedStore = {
 export function guardStore(store: ContactStore, timeoutMs = STORE_TIMEOUT_MS): GuardedStore {
   let downUntil = 0;
   let down = false;
-  let slowInARow = 0;
+  let slowSince: number | undefined;
 
   async function call<T>(work: () => unknown, report: (error: FlowIQError) => void): Promise<{ ok: true; value: T } | { ok: false }> {
     if (down && Date.now() < downUntil) return { ok: false };
@@ -57,19 +58,25 @@ export function guardStore(store: ContactStore, timeoutMs = STORE_TIMEOUT_MS): G
       const value = await Promise.race([
         Promise.resolve().then(work),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          // One more turn of the event loop before giving up: on a busy loop, timers run before the
+          // socket reads, so an answer that already arrived gets its chance first.
+          timer = setTimeout(() => setImmediate(() => reject(new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
         }),
       ]);
       down = false;
-      slowInARow = 0;
+      slowSince = undefined;
       return { ok: true, value: value as T };
     } catch (cause) {
       const slow = cause instanceof Error && cause.message === `no answer within ${timeoutMs} ms`;
-      slowInARow = slow ? slowInARow + 1 : 0;
-      if (slow && slowInARow < SLOW_CALLS_DOWN) return { ok: false };
+      // A slow call in a busy moment is that call's miss only; a store that answers nothing for a second is down.
+      if (slow) {
+        const now = performance.now();
+        slowSince ??= now;
+        if (now - slowSince < SLOW_FOR_MS) return { ok: false };
+      }
       if (!down) {
         // Only the reason's kind, never the store's own message: it may hold a connection URL with a password.
-        const why = slow ? `no answer within ${timeoutMs} ms, ${SLOW_CALLS_DOWN} times in a row` : "it failed";
+        const why = slow ? `no answer within ${timeoutMs} ms` : "it failed";
         report(
           new FlowIQError("network", `The contact cache store is unavailable (${why}); lookups go on without it until it answers again.`),
         );
