@@ -56,10 +56,11 @@ export function readEntry(raw: unknown, tenantId: string, digits: string): Cache
     }
   }
   if (typeof value !== "object" || value === null) return undefined;
-  const entry = value as Partial<Entry>;
-  if (entry.v !== 1 || entry.t !== tenantId || entry.d !== digits) return undefined;
-  if (entry.c === null) return { contact: null };
   try {
+    // A store may hand back any object, getters that throw included.
+    const entry = value as Partial<Entry>;
+    if (entry.v !== 1 || entry.t !== tenantId || entry.d !== digits) return undefined;
+    if (entry.c === null) return { contact: null };
     return { contact: parseContact(entry.c) };
   } catch {
     return undefined;
