@@ -9,10 +9,10 @@ import { cpus, loadavg } from "node:os";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { startCountingApi } from "../test/redis/countingApi.js";
-import { buildInstance, startInstance, type Instance } from "../test/redis/instances.js";
+import { buildInstance, repoRoot, startInstance, type Instance } from "../test/redis/instances.js";
 import { startRedis } from "../test/redis/redisServer.js";
 
-const root = resolve(import.meta.dirname, "..");
+const root = repoRoot();
 const SECONDS = Math.min(120, Math.max(5, Number(process.env.PROXY_BENCH_SECONDS ?? 20)));
 const AGENTS_PER_INSTANCE = 50;
 const INSTANCES = 3;
@@ -55,7 +55,7 @@ async function load(instances: Instance[], label: string, apiCalls: () => number
       url: instance.origin,
       connections: AGENTS_PER_INSTANCE,
       duration: SECONDS,
-      amount: MAX_REQUESTS_PER_INSTANCE,
+      maxOverallRequests: MAX_REQUESTS_PER_INSTANCE,
       timeout: 30,
       requests: [
         {
@@ -104,6 +104,7 @@ async function load(instances: Instance[], label: string, apiCalls: () => number
 async function withInstances<T>(env: Record<string, string>, work: (instances: Instance[]) => Promise<T>): Promise<T> {
   const script = await buildInstance();
   const instances = await Promise.all(Array.from({ length: INSTANCES }, () => startInstance(script, env)));
+  console.error(`[bench:proxy] ${instances.length} instances listening: ${instances.map((i) => i.origin).join(", ")}`);
   try {
     return await work(instances);
   } finally {
@@ -152,13 +153,16 @@ function writeSection(text: string) {
   writeFileSync(path, next);
 }
 
+const log = (text: string) => console.error(`[bench:proxy] ${text}`);
 const machine = `${cpus()[0]?.model ?? "CPU"}, ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the start, Node ${process.version}`;
 const api = await startCountingApi({ delayMs: API_DELAY_MS });
 const redis = await startRedis();
+log(`API at ${api.url}, Redis at ${redis.url}; ${SECONDS} s a run`);
 try {
   const cached = await withInstances({ FLOWIQ_UPSTREAM: api.url, REDIS_URL: redis.url, TTL_MS: "600000" }, (instances) =>
     load(instances, "cache in Redis (ttlMs 10 min)", () => api.total()),
   );
+  log(`with the cache: ${cached.requests} requests, ${cached.apiCalls} API calls`);
   const uncached = await withInstances({ FLOWIQ_UPSTREAM: api.url, REDIS_URL: "", CACHE: "off" }, (instances) =>
     load(instances, "no cache (coalescing only)", () => api.total()),
   );

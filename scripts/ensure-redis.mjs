@@ -61,7 +61,8 @@ export function ensureRedis() {
   );
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+// Run as a script, not when bundled into another one (bench/proxyLoad.ts bundles the test helpers).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[1].endsWith("ensure-redis.mjs")) {
   try {
     console.log(ensureRedis());
   } catch (error) {

@@ -1,10 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { build } from "esbuild";
 import { stopProcess } from "./redisServer.js";
 
-const root = resolve(import.meta.dirname, "../..");
+/** The library's own folder, found upwards from here (this file also runs bundled, from node_modules/.cache). */
+export function repoRoot(from = import.meta.dirname): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = resolve(dir, "package.json");
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "@flowiq/react") return dir;
+  }
+  throw new Error("Could not find the @flowiq/react folder above " + from);
+}
+
+const root = repoRoot();
 const outfile = resolve(root, "node_modules/.cache/flowiq-instance/instance.mjs");
 
 /** Bundles test/redis/instance.ts (the library from src/, packages left to node_modules). */
