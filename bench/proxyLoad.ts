@@ -21,6 +21,7 @@ const PAGE = 25;
 /** Bounds the run in count as well as time. */
 const MAX_REQUESTS_PER_INSTANCE = 200_000;
 const API_DELAY_MS = 20;
+const SCROLLS_PER_SECOND = 1;
 const TENANT = "bench";
 
 type Kind = "hit" | "miss";
@@ -46,30 +47,31 @@ async function load(instances: Instance[], label: string, apiCalls: () => number
   const asked = new Set<string>();
   const latency: Record<Kind, number[]> = { hit: [], miss: [] };
   let itemErrors = 0;
-  let agents = 0;
   const before = apiCalls();
   const runs = instances.map((instance) => {
     let lastKind: Kind = "miss";
+    // autocannon resets a connection's context after each pass over `requests`, so the agents'
+    // places in the inbox live here, taken in turn: each agent one, two or three pages a scroll.
+    const agentRows = Array.from({ length: AGENTS_PER_INSTANCE }, () => 0);
+    let sent = 0;
     // An EventEmitter that is also a promise of the result (the types only say the latter).
     const run = autocannon({
       url: instance.origin,
       connections: AGENTS_PER_INSTANCE,
       duration: SECONDS,
       maxOverallRequests: MAX_REQUESTS_PER_INSTANCE,
+      // An agent scrolls about once a second, not as fast as the socket allows.
+      connectionRate: SCROLLS_PER_SECOND,
       timeout: 30,
       requests: [
         {
           method: "GET",
-          setupRequest: (request, state) => {
-            const context = state as { row?: number; step?: number };
-            if (context.row === undefined) {
-              // Agents read at different speeds: one, two or three pages a scroll.
-              context.step = PAGE * (1 + (agents++ % 3));
-              context.row = 0;
-            }
-            const rows = Array.from({ length: PAGE }, (_, i) => digitsOf((context.row as number) + i));
+          setupRequest: (request) => {
+            const agent = sent++ % AGENTS_PER_INSTANCE;
+            const row = agentRows[agent] ?? 0;
+            const rows = Array.from({ length: PAGE }, (_, i) => digitsOf(row + i));
             rows.forEach((digits) => asked.add(digits));
-            context.row = ((context.row as number) + (context.step as number)) % ROWS;
+            agentRows[agent] = (row + PAGE * (1 + (agent % 3))) % ROWS;
             return { ...request, path: `/${TENANT}/api/flowiq/contacts?${rows.map((d) => `phone_number=${d}`).join("&")}` };
           },
           onResponse: (status, body, _context, headers) => {
@@ -126,7 +128,7 @@ function section(runs: Run[], machine: string): string {
     `${INSTANCES} app instances (separate Node processes, \`createContactRouteHandler\` through \`toNodeHandler\`, upstream cap 6 each)`,
     `in front of one counting stand-in of the API (${API_DELAY_MS} ms an answer), ${AGENTS_PER_INSTANCE} agents on each instance`,
     `(autocannon 8, one keep-alive connection an agent) scrolling a ${ROWS.toLocaleString("en")}-row inbox from the top,`,
-    `${PAGE} rows a batch request, one, two or three pages a scroll; ${SECONDS} s a run (shortened from a minute to keep the`,
+    `${PAGE} rows a batch request, one, two or three pages a scroll, ${SCROLLS_PER_SECOND} scroll a second; ${SECONDS} s a run (shortened from a minute to keep the`,
     "run modest; the ratio settles within seconds). A hit is a batch answered wholly from the cache (`Server-Timing`), a miss",
     "one with any contact fetched upstream. Errors are failed requests plus contacts answered other than 200 or 404.",
     "",
