@@ -9,7 +9,7 @@ export type { ContactCacheOptions } from "./server/teamLookup.js";
 export type { ContactStore } from "./server/contactStore.js";
 export type { CallerLimitOptions } from "./server/callerLimit.js";
 export { toNodeHandler } from "./server/toNodeHandler.js";
-export type { FetchRouteHandler, NodeRouteHandler } from "./server/toNodeHandler.js";
+export type { FetchRouteHandler, NodeRequest, NodeResponse, NodeRouteHandler } from "./server/toNodeHandler.js";
 export { FlowIQError, isFlowIQError } from "./core/FlowIQError.js";
 export type { FlowIQErrorCode } from "./core/FlowIQError.js";
 export { normalizeLookup } from "./core/normalizeLookup.js";

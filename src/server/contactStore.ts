@@ -60,7 +60,9 @@ export function guardStore(store: ContactStore, timeoutMs = STORE_TIMEOUT_MS): G
         new Promise<never>((_, reject) => {
           // One more turn of the event loop before giving up: on a busy loop, timers run before the
           // socket reads, so an answer that already arrived gets its chance first.
-          timer = setTimeout(() => setImmediate(() => reject(new Error(`no answer within ${timeoutMs} ms`))), timeoutMs);
+          timer = setTimeout(() => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), 0);
+          }, timeoutMs);
         }),
       ]);
       down = false;

@@ -1,13 +1,31 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
-
 /** A Fetch-API route handler, such as `createContactRouteHandler` returns. */
 export type FetchRouteHandler = (request: Request) => Promise<Response>;
 
+/** What the adapter reads of Node's `IncomingMessage` (Express's and Connect's requests are ones). */
+export type NodeRequest = {
+  method?: string | undefined;
+  url?: string | undefined;
+  /** Express and Connect: the URL before the mount path was stripped. */
+  originalUrl?: string | undefined;
+  headers: { host?: string | undefined };
+  rawHeaders: string[];
+};
+
+/** What the adapter uses of Node's `ServerResponse`. */
+export type NodeResponse = {
+  once(event: "close", listener: () => void): unknown;
+  readonly writableFinished: boolean;
+  readonly destroyed: boolean;
+  readonly headersSent: boolean;
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  end(body?: string | Uint8Array): unknown;
+};
+
 /** A Node request handler: `node:http`'s `createServer(handler)`, Express or Connect middleware, or Fastify's raw request and reply. */
-export type NodeRouteHandler = (request: IncomingMessage & { originalUrl?: string }, response: ServerResponse, next?: unknown) => void;
+export type NodeRouteHandler = (request: NodeRequest, response: NodeResponse, next?: unknown) => void;
 
 /** The request's own URL, whatever the Host header says (a hostile one must not throw). */
-function urlOf(request: IncomingMessage & { originalUrl?: string }): URL {
+function urlOf(request: NodeRequest): URL {
   // Express and Connect strip the mount path from `url`; `originalUrl` keeps it (`/api/flowiq/contacts` is a batch).
   const path = request.originalUrl ?? request.url ?? "/";
   const host = request.headers.host;
@@ -44,14 +62,16 @@ export function toNodeHandler(handler: FetchRouteHandler): NodeRouteHandler {
     try {
       fetchRequest = new Request(urlOf(request), { method: request.method ?? "GET", headers, signal: clientLeft.signal });
     } catch {
-      response.writeHead(400, { "Content-Type": "application/json; charset=utf-8" }).end(JSON.stringify({ error: "Bad request" }));
+      response.writeHead(400, { "Content-Type": "application/json; charset=utf-8" });
+      response.end(JSON.stringify({ error: "Bad request" }));
       return;
     }
     handler(fetchRequest)
       .then(async (answer) => {
-        const body = answer.body === null ? undefined : Buffer.from(await answer.arrayBuffer());
+        const body = answer.body === null ? undefined : new Uint8Array(await answer.arrayBuffer());
         if (response.destroyed) return;
-        response.writeHead(answer.status, Object.fromEntries(answer.headers)).end(body);
+        response.writeHead(answer.status, Object.fromEntries(answer.headers));
+        response.end(body);
       })
       .catch(() => {
         // createContactRouteHandler answers every failure itself; this is a handler that threw.
