@@ -3,7 +3,7 @@ import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { CHROMIUM_ARGS, ensureChromium } from "./scripts/ensure-chromium.mjs";
 
 /** Whether this run includes the browser projects (no --project filter, or one naming them). */
@@ -79,6 +79,7 @@ export default defineConfig({
           environment: "jsdom",
           globals: true,
           include: ["test/**/*.test.{ts,tsx}"],
+          exclude: [...configDefaults.exclude, "test/redis/**"],
           env: { REACT_MAJOR: "19" },
           ...nodeTests,
         },
@@ -103,6 +104,17 @@ export default defineConfig({
           ...nodeTests,
           // Packages that import react must go through the alias too, or they would bring React 19.
           server: { deps: { inline: ["@tanstack/react-query", "@testing-library/react"] } },
+        },
+      },
+      {
+        // Three app instances in processes of their own sharing a real redis-server (started and
+        // stopped by the test file on a free 127.0.0.1 port), in front of a counting API.
+        test: {
+          name: "redis",
+          environment: "node",
+          include: ["test/redis/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       // Loading Storybook's config costs seconds, so a run filtered to "unit" skips it.

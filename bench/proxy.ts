@@ -1,6 +1,5 @@
 import type { Plugin } from "vite";
-import { nodeRoute } from "../examples/dashboard/server/nodeRoute.js";
-import { createContactRouteHandler } from "../src/server.js";
+import { createContactRouteHandler, toNodeHandler } from "../src/server.js";
 
 /**
  * The app's proxy route beside the bench page, as an app mounts it: `createContactRouteHandler`
@@ -14,7 +13,7 @@ export function benchProxy(): Plugin {
       const upstream = process.env.BENCH_API_URL;
       if (!upstream) return;
       const handler = createContactRouteHandler({ tenantId: "bench", apiKey: "fiq_bench_key", baseUrl: upstream, authorize: () => true });
-      server.middlewares.use("/api/flowiq", nodeRoute(handler));
+      server.middlewares.use("/api/flowiq", toNodeHandler(handler));
     },
   };
 }

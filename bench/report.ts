@@ -274,6 +274,9 @@ export function report(figures: Figures): string {
     "Only the rows drawn at the bottom reach the API (the rows passed over are never drawn); `npm test` asserts these counts (e2e/dashboard).",
     "",
   );
+  // Section 8 comes from `npm run bench:proxy` (bench/proxyLoad.ts), which writes it to bench/proxy-load.md.
+  const proxyLoad = existsSync(join(root, "bench/proxy-load.md")) ? readFileSync(join(root, "bench/proxy-load.md"), "utf8").trim() : "";
+  if (proxyLoad) push(proxyLoad, "");
   if (changes) push("## What changed and what it bought", "", changes, "");
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_BATCH_SIZE } from "../core/contactBatchWire.js";
+import { DEFAULT_MAX_BATCH_SIZE, readBatchLookups } from "../core/contactBatchWire.js";
 import { FlowIQError, isFlowIQError } from "../core/FlowIQError.js";
 import { requestContact } from "../core/getContact.js";
 import { normalizeLookup } from "../core/normalizeLookup.js";
@@ -15,8 +15,11 @@ import {
   proxyResponse,
   routeKind,
 } from "./contactRouteResponses.js";
+import { createCallerLimit, type CallerLimitOptions } from "./callerLimit.js";
 import { createErrorReporter } from "./reportUpstreamError.js";
 import { startDeadline } from "./requestDeadline.js";
+import { createServerTiming } from "./serverTiming.js";
+import { createTeamLookup, type ContactCacheOptions } from "./teamLookup.js";
 
 export type ContactRouteHandlerOptions = {
   /** The tenant every lookup is made for. Any `tenantId` the browser sends is ignored. */
@@ -68,6 +71,21 @@ export type ContactRouteHandlerOptions = {
    * failed upstream call, and the contacts its deadline cut as one `timeout`.
    */
   onError?: (error: FlowIQError, request: Request) => void | Promise<void>;
+  /**
+   * Keeps answers (found and not found, never errors) for `ttlMs`: in a
+   * bounded in-memory LRU per process, or in `store` (Keyv-shaped, e.g.
+   * Redis) shared by every instance. Off when not given; identical lookups in
+   * flight are one upstream call either way. See README, "Running several instances".
+   * @example cache: { ttlMs: 60_000, store: new Keyv(new KeyvRedis(process.env.REDIS_URL)) }
+   */
+  cache?: ContactCacheOptions;
+  /**
+   * A budget of contacts per caller and window (a batch of 50 counts 50);
+   * past it, 429 with `Retry-After` and no upstream call. Counted in
+   * `cache.store` when there is one.
+   * @example callerLimit: { lookups: 600, perMs: 60_000, callerId: (request) => userIdOf(request) }
+   */
+  callerLimit?: CallerLimitOptions;
 };
 
 /**
@@ -101,6 +119,7 @@ function checkOptions(options: ContactRouteHandlerOptions | undefined): ContactR
         "To open the proxy to anyone, write authorize: () => true on purpose.",
     );
   }
+  checkTeamOptions(options);
   if (maxBatchSize !== undefined && !(Number.isInteger(maxBatchSize) && maxBatchSize >= 1)) {
     throw configError(`maxBatchSize must be a whole number of at least 1, got ${JSON.stringify(maxBatchSize)}.`);
   }
@@ -116,6 +135,24 @@ function checkOptions(options: ContactRouteHandlerOptions | undefined): ContactR
     }
   }
   return options;
+}
+
+function checkTeamOptions({ cache, callerLimit }: ContactRouteHandlerOptions): void {
+  if (cache !== undefined) {
+    if (typeof cache !== "object" || cache === null || !(Number.isFinite(cache.ttlMs) && cache.ttlMs > 0)) {
+      throw configError(`cache.ttlMs must be a positive number of milliseconds, got ${JSON.stringify(cache?.ttlMs)}.`);
+    }
+    const { store } = cache;
+    if (store !== undefined && !(store && ["get", "set", "delete"].every((name) => typeof (store as Record<string, unknown>)[name] === "function"))) {
+      throw configError("cache.store must be Keyv-shaped: get(key), set(key, value, ttlMs) and delete(key), e.g. new Keyv(new KeyvRedis(url)).");
+    }
+  }
+  if (callerLimit !== undefined) {
+    const { lookups, perMs, callerId } = callerLimit ?? {};
+    if (!(Number.isInteger(lookups) && lookups >= 1) || !(Number.isFinite(perMs) && perMs >= 1) || typeof callerId !== "function") {
+      throw configError("callerLimit needs { lookups: a whole number ≥ 1, perMs: milliseconds ≥ 1, callerId(request) }.");
+    }
+  }
 }
 
 async function isAuthorized(authorize: ContactRouteHandlerOptions["authorize"], request: Request): Promise<boolean> {
@@ -156,13 +193,15 @@ function lookupFromQuery(params: URLSearchParams): NormalizedLookup {
  * @example export const GET = createContactRouteHandler({ tenantId: "acme", apiKey: process.env.FLOWIQ_API_KEY!, authorize: isSignedIn })
  */
 export function createContactRouteHandler(options: ContactRouteHandlerOptions): ContactRouteHandler {
-  const { tenantId, apiKey, authorize, baseUrl, fetch, headers, timeoutMs, maxConcurrentRequests, maxBatchSize, onError } =
+  const { tenantId, apiKey, authorize, baseUrl, fetch, headers, timeoutMs, maxConcurrentRequests, maxBatchSize, onError, cache, callerLimit } =
     checkOptions(options);
   // One cap for every request through this handler, so a burst of visitors cannot trip the API's rate limit.
   const limiter = createRequestLimiter(maxConcurrentRequests);
   // The last key a function gave, so a later failure of that function is still reported key-safe.
   let knownKey = typeof apiKey === "string" ? apiKey : undefined;
   const upstreamTimeoutMs = timeoutMs ?? DEFAULT_PROXY_TIMEOUT_MS;
+  const team = createTeamLookup({ tenantId, cache, timeoutMs: upstreamTimeoutMs });
+  const limit = callerLimit && createCallerLimit(callerLimit, { tenantKey: team.tenantKey, store: team.store });
 
   return async function handleContactRequest(request: Request): Promise<Response> {
     // Started at arrival: authorize, the queue and the upstream call all count against timeoutMs.
@@ -175,9 +214,11 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
   };
 
   async function answer(request: Request, deadline: ReturnType<typeof startDeadline>): Promise<Response> {
+    // A coalesced answer may come from another request's upstream call: knownKey is the latest key seen.
     let key = knownKey;
+    const timing = createServerTiming(team.cacheOn);
     const reply = (status: number, body: Parameters<typeof proxyResponse>[2], extra?: Record<string, string>) =>
-      proxyResponse(request, status, body, key, extra);
+      proxyResponse(request, status, body, key, { ...extra, "Server-Timing": timing.header() });
 
     const method = request.method.toUpperCase();
     if (method !== "GET" && method !== "HEAD") {
@@ -226,12 +267,28 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
       }
     };
 
+    const report = (error: FlowIQError) => reporter.report(error);
+    if (limit) {
+      const batchMax = maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+      const asked = kind === "batch" ? readBatchLookups(params, batchMax).length : 1;
+      // An empty or oversized batch is refused below with no upstream call, so it costs nothing here.
+      const waitMs = asked >= 1 && asked <= batchMax ? await limit.take(request, asked, report) : 0;
+      if (waitMs > 0) {
+        const seconds = Math.min(3600, Math.max(1, Math.ceil(waitMs / 1000)));
+        return reply(
+          429,
+          { error: "Too many requests", message: `This caller has asked for too many contacts; try again in ${seconds} s.` },
+          { "Retry-After": String(seconds) },
+        );
+      }
+    }
+    const lookUpForTeam = (lookup: NormalizedLookup, signal: AbortSignal) => team.lookUp(lookup, signal, lookUp, timing, report);
     if (kind === "batch") {
       const { status, body } = await answerContactBatch(params, {
         maxBatchSize: maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
         deadlineMs: batchDeadlineMs,
         signal: deadline.signal,
-        lookUp,
+        lookUp: lookUpForTeam,
       });
       reporter.flush();
       return reply(status, body);
@@ -244,7 +301,7 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
       const message = isFlowIQError(error) ? error.message : "Give exactly one phone_number or whatsapp_id.";
       return reply(400, { error: "Bad request", message });
     }
-    const { status, body, headers: extra } = await lookUp(lookup, deadline.signal);
+    const { status, body, headers: extra } = await lookUpForTeam(lookup, deadline.signal);
     return reply(status, body, extra);
   }
 }

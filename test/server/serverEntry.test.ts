@@ -32,11 +32,11 @@ describe("the @flowiq/react/server entry", () => {
     }
   });
 
-  it("loads nothing from the React layer, the components or MSW, and no package at all", () => {
+  it("loads nothing from the React layer, the components or MSW, and no package but lru-cache (the cache's default store)", () => {
     const { modules, packages } = runtimeGraph(entry);
     expect(modules).toContain("src/server/createContactRouteHandler.ts");
     expect(modules.filter((file) => /^src\/(react|components|msw)\//.test(file))).toEqual([]);
-    expect(packages).toEqual([]);
+    expect(packages).toEqual(["lru-cache"]);
   });
 
   it("imports where there is no window or document, and names the server API", async () => {
@@ -53,6 +53,7 @@ describe("the @flowiq/react/server entry", () => {
         "normalizeLookup",
         "prefetchContact",
         "prefetchContacts",
+        "toNodeHandler",
       ].sort(),
     );
   });

@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Connect, Logger, Plugin } from "vite";
-// In your app: import { createContactRouteHandler } from "@flowiq/react/server";
-import { createContactRouteHandler } from "../../../src/server.js";
+// In your app: import { createContactRouteHandler, toNodeHandler } from "@flowiq/react/server";
+import { createContactRouteHandler, toNodeHandler } from "../../../src/server.js";
 import { generateContacts, startStandInApi, type StandIn } from "../../../standin/index.js";
 import { CONVERSATION_COUNT } from "../src/conversations.js";
 import { createDemoSession } from "./demoSession.js";
-import { nodeRoute } from "./nodeRoute.js";
 
 /** The tenant the proxy pins; the browser's own tenantId is only its cache key. */
 export const DEMO_TENANT = "acme-inbox";
@@ -48,7 +47,7 @@ export function flowiqDemoApi(options: DemoApiOptions = {}): Plugin {
       authorize: session.authorize,
       onError: (error) => logger.warn(`[flowiq proxy] ${error.code}: ${error.message}`),
     });
-    middlewares.use(MOUNT, nodeRoute(handler));
+    middlewares.use(MOUNT, toNodeHandler(handler));
     middlewares.use(REQUEST_LOG, (request, response) => {
       if (request.method === "DELETE") standIn.reset();
       response.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify(standIn.requests));
