@@ -262,7 +262,8 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
           // Only the visitor going away (request.signal) lands here; nobody is left to read the answer.
           return { status: 502, body: { error: "Bad gateway", message: "The contact request was cancelled." } };
         }
-        reporter.report(error);
+        // A cut by a waiter's own deadline is reported by that waiter (the team lookup), once.
+        if (!(signal.aborted && error === signal.reason)) reporter.report(error);
         return { ...mapUpstreamError(error), retryAfterMs: error.retryAfterMs };
       }
     };
