@@ -46,10 +46,13 @@ describe("the @flowiq/react/server entry", () => {
     expect(Object.keys(server).sort()).toEqual(
       [
         "FlowIQError",
+        "RETRYABLE_CODES",
         "contactQueryKey",
         "createContactRouteHandler",
+        "createFlowIQClient",
         "getContact",
         "isFlowIQError",
+        "isRetryableCode",
         "normalizeLookup",
         "prefetchContact",
         "prefetchContacts",
