@@ -159,7 +159,7 @@ export const Batched: Story = {
   },
 };
 
-/** The same table with batching off (the default): one request per row. */
+/** The same table with batch: false: one request per row. */
 export const NotBatched: Story = {
   name: "Batch off: one request per row",
   parameters: {

@@ -46,6 +46,12 @@ export type FlowIQClient = {
   fetchContact(lookup: ContactLookup, options?: FetchContactOptions): Promise<Contact | null>;
 };
 
+/** The batch setting in effect: on behind a proxy (no apiKey) unless `false`; with a key, only when asked for. */
+function batchOptionsOf({ batch, apiKey }: FlowIQClientConfig): ContactBatchOptions | undefined {
+  if (batch === false || (batch === undefined && apiKey !== undefined)) return undefined;
+  return typeof batch === "object" && batch !== null ? batch : {};
+}
+
 type Shared = { promise: Promise<Contact | null>; controller: AbortController; waiting: number };
 
 /**
@@ -61,9 +67,7 @@ export function createFlowIQClient(config: FlowIQClientConfig): FlowIQClient {
     ...(config?.headers ? { headers: Object.freeze({ ...config.headers }) } : {}),
   });
   const limiter: RequestLimiter = createRequestLimiter(settings.maxConcurrentRequests);
-  const { batch } = settings;
-  const batchOptions: ContactBatchOptions | undefined =
-    batch === false || (batch === undefined && settings.apiKey !== undefined) ? undefined : batch === true || batch === undefined ? {} : batch;
+  const batchOptions = batchOptionsOf(settings);
   // Whether the server has no /contacts: found out (and warned about) once per client.
   const batchState: ContactBatchState = {};
   const inFlight = new Map<string, Shared>();

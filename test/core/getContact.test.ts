@@ -1,5 +1,7 @@
 import { delay, http, HttpResponse, type JsonBodyType } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
+import { FlowIQError, isRetryableCode, RETRYABLE_CODES } from "../../src/core/FlowIQError.js";
 import { getContact } from "../../src/core/getContact.js";
 import type { FlowIQConfig } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
@@ -244,5 +246,43 @@ describe("getContact and the API key", () => {
     const error = await failure(getContact(config, phone));
     expect(error.message).toBe("Key [redacted] is revoked");
     expect(`${error.stack} ${JSON.stringify(error)} ${String(error)}`).not.toContain(TEST_KEY);
+  });
+});
+
+describe("getContact and who refused", () => {
+  it.each([
+    ["the proxy refused the visitor's session", 401, "session_refused", { error: "Unauthorized", code: "session_refused", message: "Sign in again." }],
+    ["the API refused the proxy's key (a 502 from the proxy)", 502, "unauthorized", { error: "Bad gateway", code: "unauthorized", message: "Key refused." }],
+    ["the API would not let the proxy's key read this tenant", 502, "forbidden", { error: "Bad gateway", code: "forbidden", message: "Not this tenant." }],
+    ["a 401 that names no code (the API itself)", 401, "unauthorized", { error: "Unauthorized", message: "Invalid API key" }],
+    ["a code that names no refusal", 500, "server", { error: "Internal", code: "rate_limited", message: "Oops" }],
+  ])("%s: %i reads as %s, retried only if it may pass", async (_, status, code, body) => {
+    answer(status, body);
+    const error = await failure(getContact(config, phone));
+    expect(error).toMatchObject({ code, status });
+    expect(error.retryable).toBe(code === "server");
+  });
+
+  it("reads the same code in a batch result", async () => {
+    server.use(
+      http.get(`${API}/contacts`, () =>
+        HttpResponse.json({
+          version: 1,
+          results: [{ lookup: { param: "phone_number", digits: "27123456789" }, status: 401, error: "Unauthorized", code: "session_refused", message: "Sign in again." }],
+        }),
+      ),
+    );
+    const client = createFlowIQClient({ tenantId: "acme", baseUrl: API, batch: { windowMs: 0 } });
+    expect(await failure(client.fetchContact(phone))).toMatchObject({ code: "session_refused", status: 401 });
+  });
+});
+
+describe("RETRYABLE_CODES", () => {
+  it("lists the four codes that may pass by themselves, which isRetryableCode and FlowIQError#retryable follow", () => {
+    expect([...RETRYABLE_CODES].sort()).toEqual(["network", "rate_limited", "server", "timeout"]);
+    expect(isRetryableCode("session_refused")).toBe(false);
+    expect(isRetryableCode("timeout")).toBe(true);
+    expect(new FlowIQError("network", "x").retryable).toBe(true);
+    expect(new FlowIQError("unauthorized", "x").retryable).toBe(false);
   });
 });
