@@ -412,7 +412,7 @@ describe("the proxy's deadline, queue included", () => {
     await Promise.all(batches);
     expect([200, 504]).toContain(response.status);
     // 0.2 queued it behind the batches until their deadline, then gave it a full upstream call (about 3.9 s).
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(3500);
   });
 });
 
@@ -435,10 +435,10 @@ describe("the proxy given a hostile Retry-After", () => {
     const handler = route();
     const single = await handler(new Request(SINGLE));
     expect(single.status).toBe(429);
-    // The tenant's shared back-off holds every lookup back for at least a second after a 429, and says so,
-    // when the API's own wait is unusable (dropped) or already over (0).
+    // The tenant's shared back-off holds every lookup back for at least a second after a 429. The 429 itself
+    // passes on only what the API said (nothing when its wait was unusable); the lookups held after it say 1 s.
     const heldSeconds = seconds === undefined || seconds === 0 ? 1 : seconds;
-    expect(single.headers.get("retry-after")).toBe(String(heldSeconds));
+    expect(single.headers.get("retry-after")).toBe(seconds === undefined ? null : String(heldSeconds));
     const { results } = (await (await handler(new Request(BATCH))).json()) as ContactBatchResponse;
     expect(results.map((result) => result.retryAfterMs)).toEqual([0, 1].map(() => heldSeconds * 1000));
     expect(parseRetryAfter(value)).toBe(seconds === undefined ? undefined : seconds * 1000);

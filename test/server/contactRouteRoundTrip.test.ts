@@ -66,19 +66,19 @@ describe("getContact in the browser through createContactRouteHandler", () => {
 
   const scenarios = createContactScenarios();
   it.each([
-    ["a refused key", scenarios.unauthorized, "server", 502],
-    ["a forbidden key", scenarios.forbidden, "server", 502],
-    ["a server error", scenarios.serverError, "server", 502],
-    ["a network error", scenarios.networkError, "server", 502],
-    ["a malformed answer", scenarios.malformed, "server", 502],
-    ["a misrouted upstream", scenarios.misroutedProxy, "server", 502],
-  ])("turns %s into a retryable %s error (status %i), never unauthorized in the browser", async (_name, handlers, code, status) => {
+    ["a refused key", scenarios.unauthorized, "unauthorized", 502, false],
+    ["a forbidden key", scenarios.forbidden, "forbidden", 502, false],
+    ["a server error", scenarios.serverError, "server", 502, true],
+    ["a network error", scenarios.networkError, "server", 502, true],
+    ["a malformed answer", scenarios.malformed, "server", 502, true],
+    ["a misrouted upstream", scenarios.misroutedProxy, "server", 502, true],
+  ])("turns %s into a %s error (status %i, retryable: %s), never session_refused", async (_name, handlers, code, status, retryable) => {
     server.use(...handlers);
     const { config } = browserThroughProxy();
     const error = await failure(getContact(config, { phoneNumber: "27825550101" }));
     expect(error.code).toBe(code);
     expect(error.status).toBe(status);
-    expect(error.retryable).toBe(true);
+    expect(error.retryable).toBe(retryable);
     expect(`${error.message}\n${error.stack}`).not.toContain(KEY);
   });
 
@@ -104,7 +104,7 @@ describe("getContact in the browser through createContactRouteHandler", () => {
     expect(error.retryable).toBe(true);
   });
 
-  it("hears 'unauthorized', not retryable, when the app's authorize refuses the visitor", async () => {
+  it("hears 'session_refused', not retryable, when the app's authorize refuses the visitor", async () => {
     const route = createContactRouteHandler({ tenantId: "acme", apiKey: KEY, authorize: () => false });
     const config: FlowIQConfig = {
       tenantId: "x",
@@ -112,7 +112,7 @@ describe("getContact in the browser through createContactRouteHandler", () => {
       fetch: (input, init) => route(new Request(input, init)),
     };
     const error = await failure(getContact(config, { phoneNumber: "27825550101" }));
-    expect(error).toMatchObject({ code: "unauthorized", status: 401 });
+    expect(error).toMatchObject({ code: "session_refused", status: 401 });
     expect(error.retryable).toBe(false);
   });
 });
