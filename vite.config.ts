@@ -27,7 +27,7 @@ export default defineConfig({
     },
     rolldownOptions: {
       // @floating-ui/dom is a dependency: the app's bundler resolves it (and shares one copy).
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^@floating-ui\//],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^@floating-ui\//, /^@radix-ui\//],
       output: {
         preserveModules: true,
         preserveModulesRoot: "src",

@@ -6,4 +6,4 @@ export { es } from "./locales/es.js";
 export { fr } from "./locales/fr.js";
 export { ptBR } from "./locales/ptBR.js";
 export { ar } from "./locales/ar.js";
-export type { ContactCardLabels } from "./components/ContactCard/labels.js";
+export type { ContactCardLabels } from "./components/ContactDisplay/labels.js";

@@ -2,6 +2,7 @@ export type FlowIQErrorCode =
   | "config"
   | "invalid_lookup"
   | "unauthorized"
+  | "session_refused"
   | "forbidden"
   | "rate_limited"
   | "server"
@@ -14,6 +15,20 @@ export type FlowIQErrorOptions = {
   retryAfterMs?: number;
   cause?: unknown;
 };
+
+/**
+ * The codes for which trying again later may succeed: network, timeout, 5xx, 429.
+ * @example RETRYABLE_CODES.includes("timeout") // true
+ */
+export const RETRYABLE_CODES = ["rate_limited", "server", "network", "timeout"] as const;
+
+/**
+ * Whether an error with this code may succeed when tried again later.
+ * @example isRetryableCode("unauthorized") // false
+ */
+export function isRetryableCode(code: string): boolean {
+  return (RETRYABLE_CODES as readonly string[]).includes(code);
+}
 
 /** The one error type this library throws. Its message never contains the API key. */
 export class FlowIQError extends Error {
@@ -33,7 +48,7 @@ export class FlowIQError extends Error {
 
   /** Whether trying again later may succeed (network, timeout, 5xx, 429). */
   get retryable(): boolean {
-    return ["rate_limited", "server", "network", "timeout"].includes(this.code);
+    return isRetryableCode(this.code);
   }
 }
 

@@ -51,6 +51,8 @@ export function mapUpstreamError(error: FlowIQError): MappedError {
   switch (error.code) {
     case "unauthorized":
     case "forbidden":
+    // Never from upstream (only a proxy's own `authorize` refuses a session); listed so the switch stays total.
+    case "session_refused":
       return {
         status: 502,
         body: {

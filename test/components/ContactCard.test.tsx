@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { delay, http, HttpResponse } from "msw";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
-import { defaultContactCardLabels, type ContactCardLabels } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels, type ContactCardLabels } from "../../src/components/ContactDisplay/labels.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { contactScenarios } from "../../src/msw/contactScenarios.js";

@@ -1,9 +1,9 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import fc from "fast-check";
-import { initials } from "../../src/components/ContactCard/format.js";
+import { initials } from "../../src/components/ContactDisplay/format.js";
 import { ContactCardView } from "../../src/components/ContactCard/ContactCardView.js";
-import { defaultContactCardLabels } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels } from "../../src/components/ContactDisplay/labels.js";
 import type { Contact } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { sparseContact } from "../../stories/support/contacts.js";
@@ -548,7 +548,7 @@ describe("ContactCardView with no Intl.Segmenter", () => {
     vi.resetModules();
     try {
       (Intl as { Segmenter?: unknown }).Segmenter = undefined;
-      const { initials } = await import("../../src/components/ContactCard/format.js");
+      const { initials } = await import("../../src/components/ContactDisplay/format.js");
       expect(initials("Ünal 😀 Öz")).toBe("ÜÖ");
       expect(initials("😀 smile")).toBe("😀S");
     } finally {

@@ -4,7 +4,7 @@ import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { ContactChip } from "../../src/components/ContactChip/ContactChip.js";
 import { ContactChipView } from "../../src/components/ContactChip/ContactChipView.js";
-import { defaultContactCardLabels as en } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels as en } from "../../src/components/ContactDisplay/labels.js";
 import { ContactDisplayProvider } from "../../src/components/ContactDisplay/ContactDisplayProvider.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { contactScenarios } from "../../src/msw/contactScenarios.js";

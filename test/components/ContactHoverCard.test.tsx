@@ -6,7 +6,7 @@ import type { ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { ContactChip } from "../../src/components/ContactChip/ContactChip.js";
 import { ContactHoverCard } from "../../src/components/ContactHoverCard/ContactHoverCard.js";
-import { defaultContactCardLabels as en } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels as en } from "../../src/components/ContactDisplay/labels.js";
 import { ContactDisplayProvider } from "../../src/components/ContactDisplay/ContactDisplayProvider.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 import { contactKeys } from "../../src/react/contactKeys.js";

@@ -1,4 +1,4 @@
-import { defaultContactCardLabels as en, type ContactCardLabels } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels as en, type ContactCardLabels } from "../../src/components/ContactDisplay/labels.js";
 import * as locales from "../../src/locales.js";
 
 type Key = keyof ContactCardLabels;

@@ -4,7 +4,7 @@ import { delay, HttpResponse } from "msw";
 import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { contactRetryDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, shouldRetryContact } from "../../src/core/retryPolicy.js";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
-import { defaultContactCardLabels } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels } from "../../src/components/ContactDisplay/labels.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 import { contactQueryOptions } from "../../src/react/contactQueryOptions.js";
 import { useContact } from "../../src/react/useContact.js";

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { HttpResponse, type HttpResponseResolver } from "msw";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
 import { ContactCardView } from "../../src/components/ContactCard/ContactCardView.js";
-import { defaultContactCardLabels as en } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels as en } from "../../src/components/ContactDisplay/labels.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { renderWithProvider } from "../utils.js";
 import { expectSafeCard } from "./cardSafety.js";

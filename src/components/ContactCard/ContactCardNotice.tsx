@@ -1,5 +1,5 @@
 import type { HTMLAttributes, ReactNode } from "react";
-import { rootClass } from "./format.js";
+import { hasContent, headingTag, rootClass } from "../ContactDisplay/format.js";
 
 /** Which drawn icon a notice shows. */
 export type NoticeIcon = "unknown" | "alert" | "wait";
@@ -38,8 +38,7 @@ export function ContactCardNotice({
   className,
   ...rest
 }: ContactCardNoticeProps) {
-  const level = Number.isInteger(headingLevel) && headingLevel > 0 && headingLevel < 7 ? headingLevel : 3;
-  const Heading = `h${level}` as "h3";
+  const Heading = headingTag(headingLevel);
   return (
     <div
       {...rest}
@@ -58,7 +57,7 @@ export function ContactCardNotice({
       </div>
       <p className="fiq-card__message">{message}</p>
       {footer}
-      {actions != null && actions !== false && <div className="fiq-card__actions">{actions}</div>}
+      {hasContent(actions) && <div className="fiq-card__actions">{actions}</div>}
     </div>
   );
 }

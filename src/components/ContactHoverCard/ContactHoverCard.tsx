@@ -20,7 +20,7 @@ import { useFlowIQContext } from "../../react/FlowIQContext.js";
 import { useContact } from "../../react/useContact.js";
 import { ContactCard } from "../ContactCard/ContactCard.js";
 import type { ContactCardDisplayProps } from "../ContactCard/ContactCardView.js";
-import { phoneDigits, text } from "../ContactCard/format.js";
+import { phoneDigits, text } from "../ContactDisplay/format.js";
 import { ContactChip } from "../ContactChip/ContactChip.js";
 import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import type { ContactLookupProps } from "../ContactLookupProps.js";
