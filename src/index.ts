@@ -1,6 +1,6 @@
 "use client";
 // core
-export { FlowIQError, isFlowIQError } from "./core/FlowIQError.js";
+export { FlowIQError, isFlowIQError, isRetryableCode, RETRYABLE_CODES } from "./core/FlowIQError.js";
 export type { FlowIQErrorCode } from "./core/FlowIQError.js";
 export { getContact } from "./core/getContact.js";
 export type { GetContactOptions } from "./core/getContact.js";
@@ -38,13 +38,19 @@ export type { ContactCardViewProps, ContactCardDisplayProps } from "./components
 export { ContactCardSkeleton } from "./components/ContactCard/ContactCardSkeleton.js";
 export type { ContactCardSkeletonProps } from "./components/ContactCard/ContactCardSkeleton.js";
 export { defaultContactCardLabels } from "./components/ContactDisplay/labels.js";
-export type { ContactCardLabels } from "./components/ContactDisplay/labels.js";
+export type { ContactCardLabels, ContactErrorLabel, ContactLabelOverrides, ContactPluralLabel } from "./components/ContactDisplay/labels.js";
 export { ContactChip } from "./components/ContactChip/ContactChip.js";
 export type { ContactChipProps } from "./components/ContactChip/ContactChip.js";
 export { ContactChipView } from "./components/ContactChip/ContactChipView.js";
 export type { ContactChipViewProps, ContactChipDisplayProps } from "./components/ContactChip/ContactChipView.js";
 export { ContactHoverCard } from "./components/ContactHoverCard/ContactHoverCard.js";
 export type { ContactHoverCardProps } from "./components/ContactHoverCard/ContactHoverCard.js";
+export { ContactHoverCardGroup } from "./components/ContactHoverCard/ContactHoverCardGroup.js";
+export type { ContactHoverCardGroupProps } from "./components/ContactHoverCard/ContactHoverCardGroup.js";
+export { useHoverCardState } from "./components/ContactHoverCard/useHoverCardState.js";
+export type { HoverCardState, HoverCardStateOptions } from "./components/ContactHoverCard/useHoverCardState.js";
+export { createHoverCardGroup } from "./components/ContactHoverCard/hoverCardGroup.js";
+export type { HoverCardGroup, HoverCardGroupOptions } from "./components/ContactHoverCard/hoverCardGroup.js";
 export { ContactAvatar } from "./components/ContactParts/ContactAvatar.js";
 export type { ContactAvatarProps } from "./components/ContactParts/ContactAvatar.js";
 export { ContactName } from "./components/ContactParts/ContactName.js";
@@ -59,5 +65,5 @@ export { ContactSummary } from "./components/ContactParts/ContactSummary.js";
 export type { ContactSummaryProps } from "./components/ContactParts/ContactSummary.js";
 export { ContactDisplayProvider } from "./components/ContactDisplay/ContactDisplayProvider.js";
 export type { ContactDisplayProviderProps } from "./components/ContactDisplay/ContactDisplayProvider.js";
-export { useContactDisplay } from "./components/ContactDisplay/useContactDisplay.js";
+export { splitDisplayProps, useContactDisplay } from "./components/ContactDisplay/useContactDisplay.js";
 export type { ContactDisplay, ContactDisplayOptions } from "./components/ContactDisplay/useContactDisplay.js";

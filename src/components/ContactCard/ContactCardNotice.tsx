@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from "react";
+import { createElement, type HTMLAttributes, type ReactNode } from "react";
 import { hasContent, headingTag, rootClass } from "../ContactDisplay/format.js";
 
 /** Which drawn icon a notice shows. */
@@ -38,7 +38,6 @@ export function ContactCardNotice({
   className,
   ...rest
 }: ContactCardNoticeProps) {
-  const Heading = headingTag(headingLevel);
   return (
     <div
       {...rest}
@@ -51,7 +50,7 @@ export function ContactCardNotice({
       <div className="fiq-card__header">
         <span className="fiq-card__icon" data-icon={icon} aria-hidden="true" />
         <div className="fiq-card__title">
-          <Heading className="fiq-card__name">{title}</Heading>
+          {createElement(headingTag(headingLevel), { className: "fiq-card__name" }, title)}
           {number}
         </div>
       </div>

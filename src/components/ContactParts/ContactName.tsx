@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from "react";
+import { createElement, type HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
 import { contactNumber, cx, headingTag, text } from "../ContactDisplay/format.js";
 import { useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
@@ -34,11 +34,7 @@ export function ContactName(props: ContactNameProps) {
   const [display, { contact, headingLevel, as, className, ...rest }] = useDisplayProps(props);
   const name = text(contact.full_name);
   const digits = contactNumber(contact);
-  const Element = as ?? headingTag(headingLevel);
   const shown = name ?? (digits ? display.formatPhone(digits) : display.labels.unknownContact);
-  return (
-    <Element {...rest} className={cx("fiq-card__name", className)} data-part="name" dir={name ? "auto" : "ltr"} title={shown}>
-      {shown}
-    </Element>
-  );
+  const attributes = { ...rest, className: cx("fiq-card__name", className), "data-part": "name", dir: name ? "auto" : "ltr", title: shown };
+  return createElement(as ?? headingTag(headingLevel), attributes, shown);
 }
