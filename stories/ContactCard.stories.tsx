@@ -374,7 +374,7 @@ export const NotFound: Story = {
     const status = await canvas.findByRole("status", undefined, settled);
     await expect(status).toHaveAttribute("data-state", "not-found");
     await expect(within(status).getByRole("heading", { level: 3 })).toHaveTextContent(`+${DIGITS}`);
-    await expect(status).toHaveTextContent(en.notFound(`+${DIGITS}`));
+    await expect(status).toHaveTextContent(en.notFound);
     await expect(within(status).queryByRole("button")).toBeNull();
   },
 };
@@ -439,7 +439,7 @@ export const InvalidNumber: Story = {
   args: { phoneNumber: "call me maybe" },
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorInvalidLookupTitle);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errors.invalid_lookup.title);
     await expect(alert).toHaveTextContent("call me maybe");
   },
 };
@@ -510,7 +510,7 @@ export const GermanError: Story = {
   parameters: { msw: { handlers: contactScenarios.networkError } },
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(within(alert).getByRole("heading")).toHaveTextContent(de.errorNetworkTitle);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(de.errors.network.title);
     await expect(within(alert).getByRole("button", { name: de.retry })).toBeInTheDocument();
   },
 };
@@ -555,8 +555,8 @@ export const NotSetUp: Story = {
   ),
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorConfigTitle);
-    await expect(alert).toHaveTextContent(en.errorConfig);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errors.config.title);
+    await expect(alert).toHaveTextContent(en.errors.config.sentence);
     await expect(within(alert).queryByRole("button")).toBeNull();
   },
 };
@@ -571,7 +571,7 @@ export const TimedOut: Story = {
   ),
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", {}, settled);
-    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorTimeoutTitle);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errors.timeout.title);
     await expect(alert).toHaveAttribute("data-tone", "warning");
     await expect(within(alert).getByRole("button", { name: en.retry })).toBeInTheDocument();
   },

@@ -262,7 +262,7 @@ export const UnknownNumber: Story = {
     await within(trigger).findByText(en.unknownContactHint, {}, settled);
     await userEvent.click(trigger);
     const dialog = await openCard(canvasElement, "+14155550100");
-    await expect(await within(dialog).findByRole("status", {}, settled)).toHaveTextContent(en.notFound("+14155550100"));
+    await expect(await within(dialog).findByRole("status", {}, settled)).toHaveTextContent(en.notFound);
   },
 };
 
@@ -271,10 +271,10 @@ export const LookupFails: Story = {
   args: { phoneNumber: FAILS },
   play: async ({ canvasElement }) => {
     const trigger = await triggerFor(canvasElement, "\\+61298765432");
-    await within(trigger).findByRole("img", { name: en.errorServer }, settled);
+    await within(trigger).findByRole("img", { name: en.errors.server.sentence }, settled);
     await userEvent.click(trigger);
     const dialog = await openCard(canvasElement, "+61298765432");
-    await expect(await within(dialog).findByRole("alert", {}, settled)).toHaveTextContent(en.errorServer);
+    await expect(await within(dialog).findByRole("alert", {}, settled)).toHaveTextContent(en.errors.server.sentence);
   },
 };
 

@@ -306,7 +306,7 @@ describe("a mounted contact given faults", () => {
       </FlowIQProvider>,
     );
     await act(() => vi.advanceTimersByTimeAsync(60_000));
-    expect(screen.getByRole("alert")).toHaveTextContent(defaultContactCardLabels.errorServer);
+    expect(screen.getByRole("alert")).toHaveTextContent(defaultContactCardLabels.errors.server.sentence);
     expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
     expect(requests).toHaveLength(4);
   });
