@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ReactElement } from "react";
+import { createRef, useState, type ReactElement } from "react";
 import { renderToString } from "react-dom/server";
 import { ContactChip } from "../../src/components/ContactChip/ContactChip.js";
 import { ContactHoverCard } from "../../src/components/ContactHoverCard/ContactHoverCard.js";
+import { ContactHoverCardGroup } from "../../src/components/ContactHoverCard/ContactHoverCardGroup.js";
 import { defaultContactCardLabels as en } from "../../src/components/ContactDisplay/labels.js";
 import { ContactDisplayProvider } from "../../src/components/ContactDisplay/ContactDisplayProvider.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
@@ -101,7 +102,7 @@ describe("ContactHoverCard before it opens", () => {
     expect(dialog()).toBeNull();
   });
 
-  it("renders a thousand triggers with no popover, no query and no request", async () => {
+  it("renders a thousand triggers with no popover, no query and no request", { timeout: 30_000 }, async () => {
     server.use(...createContactHandlers({ contacts: [thandi] }));
     const requests = recordRequests(server);
     const { container, queryClient } = renderWithProvider(
@@ -120,7 +121,7 @@ describe("ContactHoverCard before it opens", () => {
     expect(container.querySelectorAll('[aria-haspopup="dialog"]')).toHaveLength(1000);
     expect(container.querySelectorAll("[popover], [role='dialog']")).toHaveLength(0);
     // Read once the chip's own request has gone out, so any fetch the triggers deferred would have too.
-    await screen.findByText("Thandi Nkosi");
+    await screen.findByText("Thandi Nkosi", undefined, { timeout: 10_000 });
     expect(requests).toHaveLength(1);
     expect(queryClient.getQueryCache().getAll().map((query) => query.queryKey)).toEqual([contactKeys.detail("acme", { phoneNumber: PHONE })]);
   });
@@ -450,5 +451,166 @@ describe("styles.css and the chip and hover card", () => {
     const used = new Set([...container.querySelectorAll("[class]")].flatMap((node) => [...node.classList]).filter(ours));
     expect([...used].filter((name) => !styled.has(name))).toEqual([]);
     expect([...styled].filter((name) => !used.has(name))).toEqual([]);
+  });
+});
+
+describe("ContactHoverCard with asChild, merging the app's own props", () => {
+  it("runs the link's own handlers and fills its ref as well as the card's", () => {
+    const ref = createRef<HTMLAnchorElement>();
+    const onClick = vi.fn();
+    const onPointerEnter = vi.fn();
+    const user = renderWithFakeTimers(
+      <ContactHoverCard phoneNumber={PHONE} asChild>
+        <a ref={ref} href="/contacts/thandi" onClick={onClick} onPointerEnter={onPointerEnter}>
+          Thandi&apos;s profile
+        </a>
+      </ContactHoverCard>,
+    );
+    const link = screen.getByRole("link", { name: "Thandi's profile" });
+    expect(ref.current).toBe(link);
+    user.hover(link);
+    expect(onPointerEnter).toHaveBeenCalledTimes(1);
+    advance(500);
+    expect(dialog()).not.toBeNull();
+    user.click(link);
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it("opens on a tap on a link without following it; a second tap follows it", () => {
+    const user = renderWithFakeTimers(
+      <ContactHoverCard phoneNumber={PHONE} asChild>
+        <a href="/contacts/thandi">Thandi&apos;s profile</a>
+      </ContactHoverCard>,
+    );
+    const link = screen.getByRole("link", { name: "Thandi's profile" });
+    const tap = () => {
+      fireEvent.pointerDown(link, { pointerType: "touch" });
+      // fireEvent gives false when a handler prevented the default (here: following the link).
+      return fireEvent.click(link);
+    };
+    expect(tap()).toBe(false);
+    expect(screen.getByRole("dialog", { name: "Thandi Nkosi" })).toBeInTheDocument();
+    expect(tap()).toBe(true);
+    // A mouse click follows the link as links do.
+    user.click(document.body);
+    expect(fireEvent.click(link)).toBe(true);
+  });
+});
+
+describe("ContactHoverCard controlled by the app", () => {
+  it("opens and closes when the app says, and asks through onOpenChange", () => {
+    const onOpenChange = vi.fn();
+    const user = renderWithFakeTimers(<ContactHoverCard phoneNumber={PHONE} open={false} onOpenChange={onOpenChange} />);
+    user.openByHover();
+    expect(onOpenChange).toHaveBeenCalledExactlyOnceWith(true);
+    expect(dialog()).toBeNull();
+    user.rendered.rerender(
+      <main>
+        <ContactHoverCard phoneNumber={PHONE} open onOpenChange={onOpenChange} />
+      </main>,
+    );
+    expect(screen.getByRole("dialog", { name: "Thandi Nkosi" })).toBeInTheDocument();
+    user.escape();
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+    expect(dialog()).not.toBeNull();
+  });
+
+  it("opens from a button of the app's own, with nothing hovered", () => {
+    function Inbox() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Show Thandi
+          </button>
+          <ContactHoverCard phoneNumber={PHONE} open={open} onOpenChange={setOpen} />
+        </>
+      );
+    }
+    const user = renderWithFakeTimers(<Inbox />);
+    user.click(screen.getByRole("button", { name: "Show Thandi" }));
+    expect(screen.getByRole("dialog", { name: "Thandi Nkosi" })).toBeInTheDocument();
+    user.click(screen.getByText("Assigned to"));
+    expect(dialog()).toBeNull();
+  });
+
+  it("starts open with defaultOpen", () => {
+    renderWithFakeTimers(<ContactHoverCard phoneNumber={PHONE} defaultOpen />);
+    expect(screen.getByRole("dialog", { name: "Thandi Nkosi" })).toBeInTheDocument();
+  });
+});
+
+describe("ContactHoverCards in a ContactHoverCardGroup (a table)", () => {
+  const SIPHO = "+27 82 555 0123";
+  function renderTable() {
+    const queryClient = cachedClient();
+    queryClient.setQueryData(contactKeys.detail("acme", { phoneNumber: SIPHO }), buildContact({ full_name: "Sipho Dlamini", phone_number: "+27825550123" }));
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    renderWithProvider(
+      <ContactHoverCardGroup>
+        <table>
+          <tbody>
+            <tr>
+              <td>
+                <ContactHoverCard phoneNumber={PHONE} />
+              </td>
+            </tr>
+            <tr>
+              <td>
+                <ContactHoverCard phoneNumber={SIPHO} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </ContactHoverCardGroup>,
+      { queryClient },
+    );
+    const row = (name: RegExp) => screen.getByRole("button", { name });
+    return { thandiRow: row(/^Thandi Nkosi/), siphoRow: row(/^Sipho Dlamini/) };
+  }
+  const over = (element: Element, from?: Element) => {
+    if (from) fireEvent.pointerOut(from, { pointerType: "mouse", relatedTarget: element });
+    fireEvent.pointerOver(element, { pointerType: "mouse", relatedTarget: from ?? document.body });
+  };
+
+  it("opens the next row's card at once and closes the first at the same moment", () => {
+    const { thandiRow, siphoRow } = renderTable();
+    over(thandiRow);
+    advance(500);
+    expect(screen.getByRole("dialog", { name: "Thandi Nkosi" })).toBeInTheDocument();
+    over(siphoRow, thandiRow);
+    expect(screen.getAllByRole("dialog").map((node) => node.getAttribute("aria-label"))).toEqual(["Sipho Dlamini"]);
+  });
+
+  it("waits the delay again after a pause with no card open", () => {
+    const { thandiRow, siphoRow } = renderTable();
+    over(thandiRow);
+    advance(500);
+    fireEvent.pointerOut(thandiRow, { pointerType: "mouse", relatedTarget: document.body });
+    advance(300 + 1000);
+    expect(dialog()).toBeNull();
+    over(siphoRow);
+    expect(dialog()).toBeNull();
+    advance(500);
+    expect(screen.getByRole("dialog", { name: "Sipho Dlamini" })).toBeInTheDocument();
+  });
+
+  it("keeps each card on its own delay without a group", () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const queryClient = cachedClient();
+    renderWithProvider(
+      <>
+        <ContactHoverCard phoneNumber={PHONE}>Row one</ContactHoverCard>
+        <ContactHoverCard phoneNumber={PHONE}>Row two</ContactHoverCard>
+      </>,
+      { queryClient },
+    );
+    over(screen.getByRole("button", { name: "Row one" }));
+    advance(500);
+    const rowTwo = screen.getByRole("button", { name: "Row two" });
+    over(rowTwo, screen.getByRole("button", { name: "Row one" }));
+    expect(rowTwo).toHaveAttribute("aria-expanded", "false");
+    advance(500);
+    expect(rowTwo).toHaveAttribute("aria-expanded", "true");
   });
 });
