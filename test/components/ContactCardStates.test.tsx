@@ -1,12 +1,13 @@
 import { act, render, screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
 import { ContactCard, ContactCardView, defaultContactCardLabels as en } from "../../src/index.js";
-import type { FlowIQErrorCode } from "../../src/core/FlowIQError.js";
+import { FlowIQError, type FlowIQErrorCode } from "../../src/core/FlowIQError.js";
+import { contactKeys } from "../../src/react/contactKeys.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { contactScenarios, createContactScenarios } from "../../src/msw/contactScenarios.js";
 import { server } from "../server.js";
-import { API, renderWithProvider } from "../utils.js";
+import { API, createTestQueryClient, renderWithProvider } from "../utils.js";
 
 const root = (container: HTMLElement) => container.firstElementChild as HTMLElement;
 
@@ -249,5 +250,25 @@ describe("ContactCardView given source types", () => {
     render(<ContactCardView contact={buildContact({ source: { type, location: null, created_at: "2025-01-01T00:00:00Z" } })} />);
     const source = screen.getAllByRole("term").find((term) => term.textContent === "Source")!.nextElementSibling!;
     expect(source).toHaveTextContent(new RegExp(`^${text}$`));
+  });
+});
+
+describe("ContactCard when the app's own proxy refused the visitor's session", () => {
+  // The proxy's answer becomes this error in the client's core; here the cache holds it, as after that answer.
+  it("asks the visitor to sign in again, in words apart from a refused key, with no retry", async () => {
+    const queryClient = createTestQueryClient();
+    const key = contactKeys.detail("acme", { phoneNumber: "+27123456789" });
+    await queryClient
+      .prefetchQuery({ queryKey: key, queryFn: () => Promise.reject(new FlowIQError("session_refused", "authorize refused")), retry: false })
+      .catch(() => {});
+    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retryOnMount: false } });
+    renderWithProvider(<ContactCard phoneNumber="+27123456789" />, { queryClient });
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveAttribute("data-code", "session_refused");
+    expect(within(alert).getByRole("heading")).toHaveTextContent("Your session has ended");
+    expect(alert).toHaveTextContent("Sign in again to see this contact.");
+    expect(alert).not.toHaveTextContent(en.errors.unauthorized.sentence);
+    expect(alert).toHaveAttribute("data-tone", "danger");
+    expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
   });
 });
