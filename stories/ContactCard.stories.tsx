@@ -1,6 +1,6 @@
 import type { Decorator, Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import type { FlowIQErrorCode } from "../src/index.js";
+import { FlowIQError, contactKeys, type FlowIQErrorCode } from "../src/index.js";
 import { QueryClient } from "@tanstack/react-query";
 import { countLabel, fill } from "../src/components/ContactDisplay/labels.js";
 import { getResponse, http, HttpResponse, type HttpHandler } from "msw";
@@ -546,6 +546,44 @@ function StoryProvider({ children, ...config }: FlowIQConfig & { children: React
     </FlowIQProvider>
   );
 }
+
+/**
+ * A provider whose cache already holds the error the app's own proxy route gives a visitor whose
+ * session its `authorize` refused (`401 { code: "session_refused" }`), as the client's core reads it.
+ */
+function RefusedSessionProvider({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(() => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, retryOnMount: false } } });
+    void client.prefetchQuery({
+      queryKey: contactKeys.detail("acme", { phoneNumber: DIGITS }),
+      queryFn: () => Promise.reject(new FlowIQError("session_refused", "The app's proxy refused this session (authorize returned false).", { status: 401 })),
+    });
+    return client;
+  });
+  return (
+    <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq" queryClient={queryClient}>
+      {children}
+    </FlowIQProvider>
+  );
+}
+
+export const SessionEnded: Story = {
+  name: "Session ended (the app's proxy refused the visitor)",
+  parameters: { flowiq: { provider: false } },
+  render: (args) => (
+    <RefusedSessionProvider>
+      <ContactCard {...args} />
+    </RefusedSessionProvider>
+  ),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole("alert", undefined, settled);
+    await expect(alert).toHaveAttribute("data-code", "session_refused");
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errors.session_refused.title);
+    await expect(alert).toHaveTextContent(en.errors.session_refused.sentence);
+    await expect(alert).not.toHaveTextContent(en.errors.unauthorized.sentence);
+    await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
+  },
+};
 
 export const NotSetUp: Story = {
   name: "Not set up (no tenant)",
