@@ -49,9 +49,10 @@ export type MappedError = { status: number; body: ErrorBody; headers?: Record<st
  */
 export function mapUpstreamError(error: FlowIQError): MappedError {
   switch (error.code) {
+    // session_refused never comes from upstream (only the proxy's own authorize refuses a session);
+    // it is listed so the switch stays total.
     case "unauthorized":
     case "forbidden":
-    // Never from upstream (only a proxy's own `authorize` refuses a session); listed so the switch stays total.
     case "session_refused":
       return {
         status: 502,
