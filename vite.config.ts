@@ -27,9 +27,9 @@ export default defineConfig({
       formats: ["es"],
     },
     rolldownOptions: {
-      // @floating-ui/dom and lru-cache (the server entry's cache) are dependencies: the app's bundler resolves them.
+      // @floating-ui/dom, @radix-ui/react-slot and lru-cache (the server entry's cache) are dependencies: the app's bundler resolves them.
       // server-only stays an import: Next.js recognises it to refuse a client bundle of the server entry.
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^@floating-ui\//, /^lru-cache($|\/)/, /^server-only$/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^msw($|\/)/, /^@floating-ui\//, /^@radix-ui\//, /^lru-cache($|\/)/, /^server-only$/],
       output: {
         preserveModules: true,
         preserveModulesRoot: "src",

@@ -103,7 +103,7 @@ export default defineConfig({
           env: { REACT_MAJOR: "18" },
           ...nodeTests,
           // Packages that import react must go through the alias too, or they would bring React 19.
-          server: { deps: { inline: ["@tanstack/react-query", "@testing-library/react"] } },
+          server: { deps: { inline: ["@tanstack/react-query", "@testing-library/react", /@radix-ui\//] } },
         },
       },
       {

@@ -1,6 +1,8 @@
 import type { Decorator, Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
+import { FlowIQError, contactKeys, type FlowIQErrorCode } from "../src/index.js";
 import { QueryClient } from "@tanstack/react-query";
+import { countLabel, fill } from "../src/components/ContactDisplay/labels.js";
 import { getResponse, http, HttpResponse, type HttpHandler } from "msw";
 import { useState, type ReactNode } from "react";
 import { ContactCard, defaultContactCardLabels as en, FlowIQProvider, type FlowIQConfig } from "../src/index.js";
@@ -20,12 +22,12 @@ import { DIGITS, FORTY_TAGS, PHONE, fullContact, sparseContact, summarisedContac
 import { freshHandlers } from "./support/handlers.js";
 
 /** An error card as an agent sees it: the code's title as its heading, its sentence, the number. */
-type ErrorCode = "Unauthorized" | "Forbidden" | "RateLimited" | "Server" | "Network" | "InvalidResponse";
+type ErrorCode = FlowIQErrorCode;
 
 async function expectErrorFor(alert: HTMLElement, code: ErrorCode) {
   await expect(alert).toHaveAttribute("data-state", "error");
-  await expect(within(alert).getByRole("heading", { level: 3 })).toHaveTextContent(en[`error${code}Title`]);
-  await expect(alert).toHaveTextContent(en[`error${code}`]);
+  await expect(within(alert).getByRole("heading", { level: 3 })).toHaveTextContent(en.errors[code].title);
+  await expect(alert).toHaveTextContent(en.errors[code].sentence);
   await expect(alert).toHaveTextContent(`+${DIGITS}`);
 }
 
@@ -80,7 +82,7 @@ export const FullContact: Story = {
       .getAllByRole("link")
       .map((link) => link.getAttribute("href"));
     await expect(hrefs).toEqual(["tel:+27123456789", "https://wa.me/27123456789", "mailto:thandi.nkosi@example.co.za"]);
-    await expect(within(card).getByRole("list", { name: en.status })).toHaveTextContent(en.botStatus("active"));
+    await expect(within(card).getByRole("list", { name: en.status })).toHaveTextContent(en.botStatuses.active);
     const tags = within(within(card).getByRole("list", { name: en.tags })).getAllByRole("listitem");
     await expect(tags.map((tag) => tag.textContent)).toEqual(fullContact.tags);
     await expect(card).toHaveTextContent("Johannesburg, South Africa");
@@ -114,7 +116,7 @@ export const BlockedAndArchived: Story = {
     await expect(badges.map((badge) => badge.textContent)).toEqual([en.blocked, en.archived, "Bot off"]);
     // Blocked: no live chat link; the number stays readable and copyable.
     await expect(card.querySelector('a[href^="https://wa.me/"]')).toBeNull();
-    await expect(within(card).getByRole("button", { name: en.copy("+27123456789") })).toBeInTheDocument();
+    await expect(within(card).getByRole("button", { name: fill(en.copy, { value: "+27123456789" }) })).toBeInTheDocument();
     await expect(card).toHaveAttribute("data-blocked");
     if (inRealBrowser()) await expect(getComputedStyle(card).borderStyle).toBe("dashed");
   },
@@ -211,7 +213,7 @@ export const BotPaused: Story = {
   parameters: knows({ ...fullContact, bot_status: "paused" }),
   play: async ({ canvas }) => {
     const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
-    await expect(within(card).getByRole("list", { name: en.status })).toHaveTextContent(en.botStatus("paused"));
+    await expect(within(card).getByRole("list", { name: en.status })).toHaveTextContent(en.botStatuses.paused);
   },
 };
 
@@ -222,7 +224,7 @@ export const FortyTags: Story = {
     const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     const tagList = () => within(card).getByRole("list", { name: en.tags });
     await expect(within(tagList()).getAllByRole("listitem")).toHaveLength(6);
-    const more = within(card).getByRole("button", { name: en.moreTags(34) });
+    const more = within(card).getByRole("button", { name: countLabel(en, en.moreTags, 34) });
     await expect(more).toHaveAttribute("aria-expanded", "false");
 
     // Reach the control with Tab only, then open and close it with the keyboard.
@@ -313,7 +315,7 @@ export const ContactSummary: Story = {
     const card = await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled);
     await expect(card).toHaveTextContent(en.summary);
     await expect(card).toHaveTextContent("Asked about moving to the annual plan");
-    await expect(card).toHaveTextContent(en.summaryUpdated("Dec 2, 2025"));
+    await expect(card).toHaveTextContent(fill(en.summaryUpdated, { date: "Dec 2, 2025" }));
   },
 };
 
@@ -334,10 +336,10 @@ export const KeyboardNavigation: Story = {
     const [phone, email] = links;
     const expected = [
       phone,
-      within(card).getByRole("button", { name: en.copy("+27123456789") }),
+      within(card).getByRole("button", { name: fill(en.copy, { value: "+27123456789" }) }),
       email,
-      within(card).getByRole("button", { name: en.copy("thandi.nkosi@example.co.za") }),
-      within(card).getByRole("button", { name: en.moreTags(1) }),
+      within(card).getByRole("button", { name: fill(en.copy, { value: "thandi.nkosi@example.co.za" }) }),
+      within(card).getByRole("button", { name: countLabel(en, en.moreTags, 1) }),
       within(card).getByRole("button", { name: "Open chat" }),
     ];
 
@@ -374,7 +376,7 @@ export const NotFound: Story = {
     const status = await canvas.findByRole("status", undefined, settled);
     await expect(status).toHaveAttribute("data-state", "not-found");
     await expect(within(status).getByRole("heading", { level: 3 })).toHaveTextContent(`+${DIGITS}`);
-    await expect(status).toHaveTextContent(en.notFound(`+${DIGITS}`));
+    await expect(status).toHaveTextContent(en.notFound);
     await expect(within(status).queryByRole("button")).toBeNull();
   },
 };
@@ -402,12 +404,12 @@ export const NotFoundWithActions: Story = {
 };
 
 // Trying again cannot fix a refused key or a tenant the key may not read, so there is no retry button.
-export const KeyRefused = errorStory("Key refused (401)", contactScenarios.unauthorized, "Unauthorized", false);
+export const KeyRefused = errorStory("Key refused (401)", contactScenarios.unauthorized, "unauthorized", false);
 
-export const Forbidden = errorStory("Key may not read this tenant (403)", contactScenarios.forbidden, "Forbidden", false);
+export const Forbidden = errorStory("Key may not read this tenant (403)", contactScenarios.forbidden, "forbidden", false);
 
 // Retry-After: 120, so it counts down from two minutes and tries again by itself, with no button.
-export const RateLimited = errorStory("Rate limited (429)", contactScenarios.rateLimited, "RateLimited", false, async (alert) => {
+export const RateLimited = errorStory("Rate limited (429)", contactScenarios.rateLimited, "rate_limited", false, async (alert) => {
   await expect(within(alert).getByRole("timer")).toHaveTextContent(/^Trying again in (2:00|1:5\d)$/);
 });
 
@@ -439,7 +441,7 @@ export const InvalidNumber: Story = {
   args: { phoneNumber: "call me maybe" },
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorInvalidLookupTitle);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errors.invalid_lookup.title);
     await expect(alert).toHaveTextContent("call me maybe");
   },
 };
@@ -452,16 +454,16 @@ export const ServerErrorWithRetry: Story = {
   beforeEach: () => failsOnce.reset(),
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expectErrorFor(alert, "Server");
+    await expectErrorFor(alert, "server");
     await userEvent.click(within(alert).getByRole("button", { name: en.retry }));
     await expect(await canvas.findByRole("article", { name: "Thandi Nkosi" }, settled)).toHaveAttribute("data-state", "ready");
     await expect(canvas.queryByRole("alert")).toBeNull();
   },
 };
 
-export const MalformedResponse = errorStory("Malformed response", contactScenarios.malformed, "InvalidResponse", false);
+export const MalformedResponse = errorStory("Malformed response", contactScenarios.malformed, "invalid_response", false);
 
-export const NetworkError = errorStory("Network error", contactScenarios.networkError, "Network", true);
+export const NetworkError = errorStory("Network error", contactScenarios.networkError, "network", true);
 
 export const DarkTheme: Story = {
   name: "Dark theme",
@@ -510,7 +512,7 @@ export const GermanError: Story = {
   parameters: { msw: { handlers: contactScenarios.networkError } },
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(within(alert).getByRole("heading")).toHaveTextContent(de.errorNetworkTitle);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(de.errors.network.title);
     await expect(within(alert).getByRole("button", { name: de.retry })).toBeInTheDocument();
   },
 };
@@ -523,7 +525,7 @@ export const ArabicRightToLeft: Story = {
   play: async ({ canvas }) => {
     const card = await canvas.findByRole("article", { name: "نور الهدى عبد الرحمن" }, settled);
     await expect(within(card).getByText(ar.phone)).toBeInTheDocument();
-    await expect(within(card).getByRole("button", { name: ar.moreTags(2) })).toHaveTextContent("+2 وسمان آخران");
+    await expect(within(card).getByRole("button", { name: countLabel(ar, ar.moreTags, 2) })).toHaveTextContent("+2 وسمان آخران");
     await expect(within(card).getByRole("link", { name: /^فتح المحادثة/ })).toBeInTheDocument();
     if (inRealBrowser()) {
       // Right to left: the avatar at the right, the name just left of it.
@@ -545,6 +547,44 @@ function StoryProvider({ children, ...config }: FlowIQConfig & { children: React
   );
 }
 
+/**
+ * A provider whose cache already holds the error the app's own proxy route gives a visitor whose
+ * session its `authorize` refused (`401 { code: "session_refused" }`), as the client's core reads it.
+ */
+function RefusedSessionProvider({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(() => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, retryOnMount: false } } });
+    void client.prefetchQuery({
+      queryKey: contactKeys.detail("acme", { phoneNumber: DIGITS }),
+      queryFn: () => Promise.reject(new FlowIQError("session_refused", "The app's proxy refused this session (authorize returned false).", { status: 401 })),
+    });
+    return client;
+  });
+  return (
+    <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq" queryClient={queryClient}>
+      {children}
+    </FlowIQProvider>
+  );
+}
+
+export const SessionEnded: Story = {
+  name: "Session ended (the app's proxy refused the visitor)",
+  parameters: { flowiq: { provider: false } },
+  render: (args) => (
+    <RefusedSessionProvider>
+      <ContactCard {...args} />
+    </RefusedSessionProvider>
+  ),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole("alert", undefined, settled);
+    await expect(alert).toHaveAttribute("data-code", "session_refused");
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errors.session_refused.title);
+    await expect(alert).toHaveTextContent(en.errors.session_refused.sentence);
+    await expect(alert).not.toHaveTextContent(en.errors.unauthorized.sentence);
+    await expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
+  },
+};
+
 export const NotSetUp: Story = {
   name: "Not set up (no tenant)",
   parameters: { flowiq: { provider: false } },
@@ -555,8 +595,8 @@ export const NotSetUp: Story = {
   ),
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", undefined, settled);
-    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorConfigTitle);
-    await expect(alert).toHaveTextContent(en.errorConfig);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errors.config.title);
+    await expect(alert).toHaveTextContent(en.errors.config.sentence);
     await expect(within(alert).queryByRole("button")).toBeNull();
   },
 };
@@ -571,7 +611,7 @@ export const TimedOut: Story = {
   ),
   play: async ({ canvas }) => {
     const alert = await canvas.findByRole("alert", {}, settled);
-    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorTimeoutTitle);
+    await expect(within(alert).getByRole("heading")).toHaveTextContent(en.errors.timeout.title);
     await expect(alert).toHaveAttribute("data-tone", "warning");
     await expect(within(alert).getByRole("button", { name: en.retry })).toBeInTheDocument();
   },

@@ -116,7 +116,7 @@ export const ServerError: Story = {
   name: "Error: the marker names the problem",
   args: { phoneNumber: FAILS },
   play: async ({ canvas }) => {
-    const marker = await canvas.findByRole("img", { name: en.errorServer }, settled);
+    const marker = await canvas.findByRole("img", { name: en.errors.server.sentence }, settled);
     await expect(chipOf(marker)).toHaveAttribute("data-state", "error");
     await expect(chipOf(marker)).toHaveTextContent("+61298765432");
   },
@@ -126,7 +126,7 @@ export const InvalidNumber: Story = {
   name: "Error: not a phone number",
   args: { phoneNumber: "call me maybe" },
   play: async ({ canvas }) => {
-    const marker = await canvas.findByRole("img", { name: en.errorInvalidLookup }, settled);
+    const marker = await canvas.findByRole("img", { name: en.errors.invalid_lookup.sentence }, settled);
     await expect(chipOf(marker)).toHaveTextContent("call me maybe");
   },
 };
@@ -206,7 +206,7 @@ function InboxTable({ caption }: { caption: string }) {
 async function checkTable(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
   await canvas.findByText(longName.full_name!, {}, settled);
-  await canvas.findByRole("img", { name: en.errorServer }, settled);
+  await canvas.findByRole("img", { name: en.errors.server.sentence }, settled);
   await canvas.findByText(en.unknownContactHint, {}, settled);
   const cells = [...canvasElement.querySelectorAll("tbody td:first-child")] as HTMLElement[];
   await expect(cells).toHaveLength(10);

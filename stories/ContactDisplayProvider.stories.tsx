@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { parsePhoneNumber } from "libphonenumber-js";
 import { expect, within } from "storybook/test";
 import { ContactCardView, ContactDisplayProvider } from "../src/index.js";
+import { de } from "../src/locales.js";
 import { buildContact } from "../src/msw.js";
 import { fullContact } from "./support/contacts.js";
 
@@ -79,5 +80,30 @@ export const ComponentPropsWin: Story = {
     await expect(within(byProps!).getByText("E-mail")).toBeInTheDocument();
     await expect(within(byProps!).getByRole("link", { name: "+442079460958" })).toBeInTheDocument();
     await expect(within(within(byProps!).getByRole("list", { name: "Tags" })).getAllByRole("listitem")).toHaveLength(3);
+  },
+};
+
+/**
+ * What a Next.js server layout hands a client provider must survive serialisation: the German
+ * pack goes through JSON here, as React's server-to-client props do, and works unchanged.
+ */
+const germanAsSent = JSON.parse(JSON.stringify(de)) as typeof de;
+
+export const LocalePassedAsData: Story = {
+  name: "A locale pack passed as data (from a server component)",
+  render: (args) => (
+    <ContactDisplayProvider {...args} locale="de-DE" timeZone="Europe/Berlin" labels={germanAsSent}>
+      <div className="fiq-card-grid">
+        <ContactCardView contact={{ ...amelia, bot_status: "human_handover", source: { type: "csv_import", location: { city: "London", country: "GB" }, created_at: "2024-11-02T23:30:00Z" } }} />
+      </div>
+    </ContactDisplayProvider>
+  ),
+  play: async ({ canvas }) => {
+    const card = canvas.getByRole("article");
+    await expect(within(card).getByText("Telefon")).toBeInTheDocument();
+    await expect(within(card).getByRole("button", { name: "+1 weiteres" })).toBeInTheDocument();
+    await expect(within(card).getByText("Bot: human handover")).toBeInTheDocument();
+    await expect(within(card).getByText("csv import")).toBeInTheDocument();
+    await expect(within(card).getByText("London, GB")).toBeInTheDocument();
   },
 };

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
-import { ContactHoverCard, defaultContactCardLabels as en, type ContactHoverCardProps } from "../src/index.js";
+import { expect, fireEvent, userEvent, waitFor, within } from "storybook/test";
+import { useState } from "react";
+import { ContactChip, ContactHoverCard, ContactHoverCardGroup, defaultContactCardLabels as en, type ContactHoverCardProps } from "../src/index.js";
+import { QueryCount } from "./support/QueryCount.js";
 import { expectVisibleFocusRing, inRealBrowser, luminance, settled } from "./support/checks.js";
 import { requestCounter } from "./support/handlers.js";
 import { stubPopoverApiInJsdom } from "./support/popover.js";
@@ -203,21 +205,31 @@ export const ThousandTriggers: Story = {
   parameters: { msw: { handlers: [counter.handler, ...inboxHandlers()] } },
   beforeEach: () => counter.reset(),
   render: (args) => (
-    <ul className="sb-list">
-      {THOUSAND.map(({ name, phone }) => (
-        <li key={phone}>
-          <ContactHoverCard {...display(args)} phoneNumber={phone}>
-            {name}
-          </ContactHoverCard>
-        </li>
-      ))}
-    </ul>
+    <>
+      {/* A positive control: one chip that does look its contact up, and the cache's count. */}
+      <p className="sb-note">
+        Control: <ContactChip phoneNumber={sipho.phone_number!} />
+      </p>
+      <QueryCount />
+      <ul className="sb-list">
+        {THOUSAND.map(({ name, phone }) => (
+          <li key={phone}>
+            <ContactHoverCard {...display(args)} phoneNumber={phone}>
+              {name}
+            </ContactHoverCard>
+          </li>
+        ))}
+      </ul>
+    </>
   ),
   play: async ({ canvasElement }) => {
     // Opening one is checked in Chromium (e2e/stories/hoverCard.spec.ts), from this closed state.
     await expect(canvasElement.querySelectorAll('[aria-haspopup="dialog"]')).toHaveLength(1000);
     await expect(popovers(canvasElement)).toHaveLength(0);
-    await expect(counter.counts()).toEqual({});
+    // Read once the control chip has its contact, so any fetch a trigger deferred would have gone out too.
+    await within(canvasElement).findByText("Sipho Dlamini", {}, settled);
+    await expect(within(canvasElement).getByRole("status", { name: "Contact queries in the cache" })).toHaveTextContent(/^1$/);
+    await expect(Object.values(counter.counts())).toEqual([1]);
   },
 };
 
@@ -262,7 +274,7 @@ export const UnknownNumber: Story = {
     await within(trigger).findByText(en.unknownContactHint, {}, settled);
     await userEvent.click(trigger);
     const dialog = await openCard(canvasElement, "+14155550100");
-    await expect(await within(dialog).findByRole("status", {}, settled)).toHaveTextContent(en.notFound("+14155550100"));
+    await expect(await within(dialog).findByRole("status", {}, settled)).toHaveTextContent(en.notFound);
   },
 };
 
@@ -271,10 +283,10 @@ export const LookupFails: Story = {
   args: { phoneNumber: FAILS },
   play: async ({ canvasElement }) => {
     const trigger = await triggerFor(canvasElement, "\\+61298765432");
-    await within(trigger).findByRole("img", { name: en.errorServer }, settled);
+    await within(trigger).findByRole("img", { name: en.errors.server.sentence }, settled);
     await userEvent.click(trigger);
     const dialog = await openCard(canvasElement, "+61298765432");
-    await expect(await within(dialog).findByRole("alert", {}, settled)).toHaveTextContent(en.errorServer);
+    await expect(await within(dialog).findByRole("alert", {}, settled)).toHaveTextContent(en.errors.server.sentence);
   },
 };
 
@@ -287,5 +299,81 @@ export const DarkTheme: Story = {
     const dialog = await openCard(canvasElement, "Thandi Nkosi");
     const card = await within(dialog).findByRole("article", { name: "Thandi Nkosi" }, settled);
     if (inRealBrowser()) await expect(luminance(getComputedStyle(card).backgroundColor)).toBeLessThan(0.1);
+  },
+};
+
+export const Controlled: Story = {
+  name: "Controlled by the app (open, onOpenChange)",
+  render: (args) => {
+    function Inbox() {
+      const [open, setOpen] = useState(false);
+      return (
+        <div className="sb-row">
+          <button type="button" className="sb-button" onClick={() => setOpen(!open)}>
+            {open ? "Hide Thandi's card" : "Show Thandi's card"}
+          </button>
+          <ContactHoverCard {...args} open={open} onOpenChange={setOpen} />
+        </div>
+      );
+    }
+    return <Inbox />;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await triggerFor(canvasElement, "Thandi Nkosi");
+    await userEvent.click(canvas.getByRole("button", { name: "Show Thandi's card" }));
+    await openCard(canvasElement, "Thandi Nkosi");
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(popovers(canvasElement)).toHaveLength(0), settled);
+    await expect(canvas.getByRole("button", { name: "Show Thandi's card" })).toBeInTheDocument();
+  },
+};
+
+export const GroupedInTable: Story = {
+  name: "A table in a ContactHoverCardGroup: no delay from row to row",
+  render: (args) => (
+    <ContactHoverCardGroup>
+      <table className="sb-table">
+        <caption>Open conversations</caption>
+        <tbody>
+          {PEOPLE.map((person) => (
+            <tr key={person.phone_number}>
+              <td>
+                <ContactHoverCard {...display(args)} phoneNumber={person.phone_number!} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ContactHoverCardGroup>
+  ),
+  play: async ({ canvasElement }) => {
+    // Timing (within 200 ms, the delay again after a pause) is checked in Chromium with a paused clock.
+    const first = await triggerFor(canvasElement, "Thandi Nkosi");
+    const second = await triggerFor(canvasElement, "Sipho Dlamini");
+    await userEvent.hover(first);
+    await openCard(canvasElement, "Thandi Nkosi");
+    await userEvent.unhover(first);
+    await userEvent.hover(second);
+    await openCard(canvasElement, "Sipho Dlamini");
+    await waitFor(() => expect(popovers(canvasElement)).toHaveLength(1), settled);
+  },
+};
+
+export const TapOnLink: Story = {
+  name: "asChild link: a tap opens the card instead of following the link",
+  render: (args) => (
+    <ContactHoverCard {...args} asChild>
+      <a className="sb-link" href="#contact-thandi">
+        Thandi&apos;s profile
+      </a>
+    </ContactHoverCard>
+  ),
+  play: async ({ canvasElement }) => {
+    const link = within(canvasElement).getByRole("link", { name: "Thandi's profile" });
+    fireEvent.pointerDown(link, { pointerType: "touch" });
+    // false: the card's handler kept the link from being followed.
+    await expect(fireEvent.click(link)).toBe(false);
+    await openCard(canvasElement, "Thandi Nkosi");
   },
 };

@@ -209,9 +209,15 @@ test.describe("ContactHoverCard at scale", () => {
     await expect(triggers).toHaveCount(1000);
     await expect(story(page).locator("[popover]")).toHaveCount(0);
     await expect(story(page).getByRole("dialog")).toHaveCount(0);
+    // No trigger asked for its contact: the cache holds only the control chip's query, read once
+    // that chip has its contact (so a fetch a trigger deferred would have started by now).
+    await expect(story(page).getByText("Sipho Dlamini")).toBeVisible();
+    const queries = story(page).getByRole("status", { name: "Contact queries in the cache" });
+    await expect(queries).toHaveText("1");
 
     await triggers.nth(2).click();
     await expect(story(page).getByRole("dialog", { name: "+27825000002" }).getByRole("status")).toBeVisible();
     await expect(story(page).locator("[popover]")).toHaveCount(1);
+    await expect(queries).toHaveText("2");
   });
 });

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { delay, http, HttpResponse } from "msw";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
-import { defaultContactCardLabels, type ContactCardLabels } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels, type ContactCardLabels } from "../../src/components/ContactDisplay/labels.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { contactScenarios } from "../../src/msw/contactScenarios.js";
@@ -91,7 +91,7 @@ describe("ContactCard given a number with no contact", () => {
     const { container } = renderWithProvider(<ContactCard phoneNumber="+44 20 7946 0958" />);
     const status = await screen.findByRole("status");
     expect(within(status).getByRole("heading", { level: 3 })).toHaveTextContent(/^\+442079460958$/);
-    expect(status).toHaveTextContent(defaultContactCardLabels.notFound("+442079460958"));
+    expect(status).toHaveTextContent(defaultContactCardLabels.notFound);
     expect(root(container)).toHaveAttribute("data-state", "not-found");
     expect(screen.queryByRole("button")).toBeNull();
   });
@@ -101,7 +101,7 @@ describe("ContactCard given a number with no contact", () => {
     renderWithProvider(
       <ContactCard
         whatsappId="442079460958"
-        labels={{ notFound: (number) => `Kein Kontakt für ${number}` }}
+        labels={{ notFound: "Kein Kontakt für {number}" }}
         actions={<button type="button">Add contact</button>}
       />,
     );
@@ -113,19 +113,19 @@ describe("ContactCard given a number with no contact", () => {
 type ErrorCase = {
   name: string;
   handlers: ReturnType<typeof createContactHandlers>;
-  label: keyof ContactCardLabels;
+  label: keyof ContactCardLabels["errors"];
   retry: boolean;
 };
 
 const errorCases: ErrorCase[] = [
-  { name: "a refused key (401)", handlers: contactScenarios.unauthorized, label: "errorUnauthorized", retry: false },
-  { name: "a forbidden tenant (403)", handlers: contactScenarios.forbidden, label: "errorForbidden", retry: false },
+  { name: "a refused key (401)", handlers: contactScenarios.unauthorized, label: "unauthorized", retry: false },
+  { name: "a forbidden tenant (403)", handlers: contactScenarios.forbidden, label: "forbidden", retry: false },
   // With Retry-After the card counts down and retries by itself (see its own tests), so no button.
-  { name: "a rate limit (429)", handlers: contactScenarios.rateLimited, label: "errorRateLimited", retry: false },
-  { name: "a server error (500)", handlers: contactScenarios.serverError, label: "errorServer", retry: true },
-  { name: "a network failure", handlers: contactScenarios.networkError, label: "errorNetwork", retry: true },
-  { name: "a malformed body", handlers: contactScenarios.malformed, label: "errorInvalidResponse", retry: false },
-  { name: "an HTML 404 from a misrouted proxy", handlers: contactScenarios.misroutedProxy, label: "errorInvalidResponse", retry: false },
+  { name: "a rate limit (429)", handlers: contactScenarios.rateLimited, label: "rate_limited", retry: false },
+  { name: "a server error (500)", handlers: contactScenarios.serverError, label: "server", retry: true },
+  { name: "a network failure", handlers: contactScenarios.networkError, label: "network", retry: true },
+  { name: "a malformed body", handlers: contactScenarios.malformed, label: "invalid_response", retry: false },
+  { name: "an HTML 404 from a misrouted proxy", handlers: contactScenarios.misroutedProxy, label: "invalid_response", retry: false },
 ];
 
 describe("ContactCard given an API failure", () => {
@@ -133,7 +133,7 @@ describe("ContactCard given an API failure", () => {
     server.use(...handlers);
     const { container } = renderWithProvider(<ContactCard phoneNumber="+27123456789" />);
     const alert = await screen.findByRole("alert");
-    expect(alert).toHaveTextContent(defaultContactCardLabels[label] as string);
+    expect(alert).toHaveTextContent(defaultContactCardLabels.errors[label].sentence);
     expect(root(container)).toHaveAttribute("data-state", "error");
     if (retry) expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
     else expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
@@ -142,13 +142,13 @@ describe("ContactCard given an API failure", () => {
   it("shows a timeout with a retry button", async () => {
     server.use(...createContactHandlers({ delayMs: 2000 }));
     renderWithProvider(<ContactCard phoneNumber="+27123456789" />, { timeoutMs: 30 });
-    expect(await screen.findByRole("alert")).toHaveTextContent(defaultContactCardLabels.errorTimeout);
+    expect(await screen.findByRole("alert")).toHaveTextContent(defaultContactCardLabels.errors.timeout.sentence);
     expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
   });
 
   it("uses the error label overrides", async () => {
     server.use(...contactScenarios.serverError);
-    renderWithProvider(<ContactCard phoneNumber="+27123456789" labels={{ errorServer: "Serverfehler", retry: "Nochmal" }} />);
+    renderWithProvider(<ContactCard phoneNumber="+27123456789" labels={{ errors: { server: { sentence: "Serverfehler" } }, retry: "Nochmal" }} />);
     expect(await screen.findByRole("alert")).toHaveTextContent("Serverfehler");
     expect(screen.getByRole("button", { name: "Nochmal" })).toBeInTheDocument();
   });
@@ -205,7 +205,7 @@ describe("ContactCard given a number that is not one", () => {
   it.each(["call me", "123", "+27 12 345 6789 0000000", ""])("shows the invalid-number error for %j without a request", async (phoneNumber) => {
     const requests = recordRequests(server);
     const { container } = renderWithProvider(<ContactCard phoneNumber={phoneNumber} />);
-    expect(await screen.findByRole("alert")).toHaveTextContent(defaultContactCardLabels.errorInvalidLookup);
+    expect(await screen.findByRole("alert")).toHaveTextContent(defaultContactCardLabels.errors.invalid_lookup.sentence);
     expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
     expect(root(container)).toHaveAttribute("data-state", "error");
     expect(requests).toHaveLength(0);
@@ -214,7 +214,7 @@ describe("ContactCard given a number that is not one", () => {
   it("shows the invalid-number error when given both a phone number and a WhatsApp id", async () => {
     const props = { phoneNumber: "27123456789", whatsappId: "27123456789" } as unknown as { phoneNumber: string };
     renderWithProvider(<ContactCard {...props} />);
-    expect(await screen.findByRole("alert")).toHaveTextContent(defaultContactCardLabels.errorInvalidLookup);
+    expect(await screen.findByRole("alert")).toHaveTextContent(defaultContactCardLabels.errors.invalid_lookup.sentence);
   });
 });
 
@@ -222,7 +222,7 @@ describe("ContactCard given a provider without a tenant", () => {
   it("shows the configuration error and makes no request", async () => {
     const requests = recordRequests(server);
     renderWithProvider(<ContactCard phoneNumber="+27123456789" />, { tenantId: "" });
-    expect(await screen.findByRole("alert")).toHaveTextContent(defaultContactCardLabels.errorConfig);
+    expect(await screen.findByRole("alert")).toHaveTextContent(defaultContactCardLabels.errors.config.sentence);
     expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
     expect(requests).toHaveLength(0);
   });

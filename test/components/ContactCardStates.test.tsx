@@ -1,23 +1,24 @@
 import { act, render, screen, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { ContactCard, ContactCardView, defaultContactCardLabels as en, type ContactCardLabels } from "../../src/index.js";
-import type { FlowIQErrorCode } from "../../src/core/FlowIQError.js";
+import { ContactCard, ContactCardView, defaultContactCardLabels as en } from "../../src/index.js";
+import { FlowIQError, type FlowIQErrorCode } from "../../src/core/FlowIQError.js";
+import { contactKeys } from "../../src/react/contactKeys.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { contactScenarios, createContactScenarios } from "../../src/msw/contactScenarios.js";
 import { server } from "../server.js";
-import { API, renderWithProvider } from "../utils.js";
+import { API, createTestQueryClient, renderWithProvider } from "../utils.js";
 
 const root = (container: HTMLElement) => container.firstElementChild as HTMLElement;
 
-type Case = { code: FlowIQErrorCode; handlers: ReturnType<typeof createContactHandlers>; title: keyof ContactCardLabels; message: keyof ContactCardLabels; tone: string };
+type Case = { code: FlowIQErrorCode; handlers: ReturnType<typeof createContactHandlers>; tone: string };
 const cases: Case[] = [
-  { code: "unauthorized", handlers: contactScenarios.unauthorized, title: "errorUnauthorizedTitle", message: "errorUnauthorized", tone: "danger" },
-  { code: "forbidden", handlers: contactScenarios.forbidden, title: "errorForbiddenTitle", message: "errorForbidden", tone: "danger" },
-  { code: "server", handlers: contactScenarios.serverError, title: "errorServerTitle", message: "errorServer", tone: "warning" },
-  { code: "network", handlers: contactScenarios.networkError, title: "errorNetworkTitle", message: "errorNetwork", tone: "warning" },
-  { code: "invalid_response", handlers: contactScenarios.malformed, title: "errorInvalidResponseTitle", message: "errorInvalidResponse", tone: "danger" },
-  { code: "rate_limited", handlers: contactScenarios.rateLimited, title: "errorRateLimitedTitle", message: "errorRateLimited", tone: "warning" },
+  { code: "unauthorized", handlers: contactScenarios.unauthorized, tone: "danger" },
+  { code: "forbidden", handlers: contactScenarios.forbidden, tone: "danger" },
+  { code: "server", handlers: contactScenarios.serverError, tone: "warning" },
+  { code: "network", handlers: contactScenarios.networkError, tone: "warning" },
+  { code: "invalid_response", handlers: contactScenarios.malformed, tone: "danger" },
+  { code: "rate_limited", handlers: contactScenarios.rateLimited, tone: "warning" },
 ];
 
 describe("ContactCard given an API failure, as an agent sees it", () => {
@@ -25,30 +26,30 @@ describe("ContactCard given an API failure, as an agent sees it", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
   });
 
-  it.each(cases)("shows $code with an icon, a title, a plain sentence and the contact's number", async ({ code, handlers, title, message, tone }) => {
+  it.each(cases)("shows $code with an icon, a title, a plain sentence and the contact's number", async ({ code, handlers, tone }) => {
     server.use(...handlers);
     const { container } = renderWithProvider(<ContactCard phoneNumber="+27 12 345 6789" formatPhone={() => "+27 12 345 6789"} />);
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveAttribute("data-code", code);
     expect(alert).toHaveAttribute("data-tone", tone);
-    expect(within(alert).getByRole("heading", { level: 3 })).toHaveTextContent(en[title] as string);
-    expect(alert).toHaveTextContent(en[message] as string);
+    expect(within(alert).getByRole("heading", { level: 3 })).toHaveTextContent(en.errors[code].title);
+    expect(alert).toHaveTextContent(en.errors[code].sentence);
     expect(alert.querySelector(".fiq-card__number")).toHaveTextContent(/^\+27 12 345 6789$/);
     expect(alert.querySelector('.fiq-card__icon[aria-hidden="true"]')).not.toBeNull();
     expect(root(container)).toHaveAttribute("data-state", "error");
   });
 
-  it("never shows the developer's detail, the API's words or the word FlowIQ key to the agent", async () => {
+  it("never shows the developer's detail or the API's own words to the agent", async () => {
     server.use(http.get(`${API}/contact`, () => HttpResponse.json({ message: "Invalid API key fiq_live_123" }, { status: 401 })));
     renderWithProvider(<ContactCard phoneNumber="+27123456789" />);
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).not.toMatch(/API key|fiq_|401|baseUrl/);
+    expect(alert.textContent).not.toMatch(/Invalid|fiq_|401|baseUrl/);
   });
 
   it("names the text it was given when that is not a number", async () => {
     renderWithProvider(<ContactCard phoneNumber="call me" />);
     const alert = await screen.findByRole("alert");
-    expect(within(alert).getByRole("heading")).toHaveTextContent(en.errorInvalidLookupTitle);
+    expect(within(alert).getByRole("heading")).toHaveTextContent(en.errors.invalid_lookup.title);
     expect(alert.querySelector(".fiq-card__number")).toHaveTextContent(/^call me$/);
   });
 });
@@ -118,7 +119,7 @@ describe("ContactCard given a rate limit with Retry-After", () => {
   it("shows minutes for a long wait, in the labels' words", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     server.use(...contactScenarios.rateLimited);
-    renderWithProvider(<ContactCard phoneNumber="+27123456789" labels={{ retryingIn: (time, seconds) => `Neuer Versuch in ${time} (${seconds} s)` }} />);
+    renderWithProvider(<ContactCard phoneNumber="+27123456789" labels={{ retryingIn: "Neuer Versuch in {time} ({seconds} s)" }} />);
     expect(await screen.findByRole("timer")).toHaveTextContent("Neuer Versuch in 2:00 (120 s)");
   });
 
@@ -145,7 +146,7 @@ describe("ContactCard given a number with no contact", () => {
     );
     const status = await screen.findByRole("status");
     expect(within(status).getByRole("heading", { level: 2 })).toHaveTextContent(/^\+44 20 7946 0958$/);
-    expect(status).toHaveTextContent(en.notFound("+44 20 7946 0958"));
+    expect(status).toHaveTextContent(en.notFound);
     expect(within(status).getByRole("button", { name: "Add contact" })).toBeInTheDocument();
     expect(within(status).queryByRole("button", { name: "Edit" })).toBeNull();
     expect(status.querySelector('.fiq-card__icon[data-icon="unknown"]')).not.toBeNull();
@@ -215,7 +216,13 @@ describe("ContactCardView with chatLink={false}, for an app whose actions open t
     render(<ContactCardView contact={buildContact()} chatLink={false} actions={<button type="button">Open chat</button>} />);
     expect(screen.queryByRole("link", { name: /Open chat/ })).toBeNull();
     expect(screen.getAllByRole("button", { name: "Open chat" })).toHaveLength(1);
-    expect(screen.queryByRole("term", { name: "WhatsApp" })).toBeNull();
+    // A <dt> has no accessible name from its content, so the row is found by its text.
+    expect(screen.getAllByRole("term").map((term) => term.textContent)).not.toContain("WhatsApp");
+  });
+
+  it("keeps the WhatsApp row when the chat link is on (the check above can see one)", () => {
+    render(<ContactCardView contact={buildContact()} />);
+    expect(screen.getAllByRole("term").map((term) => term.textContent)).toContain("WhatsApp");
   });
 });
 
@@ -226,8 +233,42 @@ describe("ContactCardView given bot statuses", () => {
     ["inactive", "Bot off", "neutral"],
     ["human_handover", "Bot: human handover", "neutral"],
     ["waiting-for-agent", "Bot: waiting for agent", "neutral"],
+    // One rule in every language: known values in any case, unknown ones as words.
+    ["Active", "Bot active", "success"],
   ])("shows %j as %j", (bot_status, text, tone) => {
     render(<ContactCardView contact={buildContact({ bot_status })} />);
     expect(within(screen.getByRole("list", { name: "Status" })).getByText(text)).toHaveAttribute("data-tone", tone);
+  });
+});
+
+describe("ContactCardView given source types", () => {
+  it.each([
+    ["api", "API"],
+    ["IMPORT", "Import"],
+    ["csv_import", "csv import"],
+  ])("shows %j as %j, by the same rule as bot statuses", (type, text) => {
+    render(<ContactCardView contact={buildContact({ source: { type, location: null, created_at: "2025-01-01T00:00:00Z" } })} />);
+    const source = screen.getAllByRole("term").find((term) => term.textContent === "Source")!.nextElementSibling!;
+    expect(source).toHaveTextContent(new RegExp(`^${text}$`));
+  });
+});
+
+describe("ContactCard when the app's own proxy refused the visitor's session", () => {
+  // The proxy's answer becomes this error in the client's core; here the cache holds it, as after that answer.
+  it("asks the visitor to sign in again, in words apart from a refused key, with no retry", async () => {
+    const queryClient = createTestQueryClient();
+    const key = contactKeys.detail("acme", { phoneNumber: "+27123456789" });
+    await queryClient
+      .prefetchQuery({ queryKey: key, queryFn: () => Promise.reject(new FlowIQError("session_refused", "authorize refused")), retry: false })
+      .catch(() => {});
+    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retryOnMount: false } });
+    renderWithProvider(<ContactCard phoneNumber="+27123456789" />, { queryClient });
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveAttribute("data-code", "session_refused");
+    expect(within(alert).getByRole("heading")).toHaveTextContent("Your session has ended");
+    expect(alert).toHaveTextContent("Sign in again to see this contact.");
+    expect(alert).not.toHaveTextContent(en.errors.unauthorized.sentence);
+    expect(alert).toHaveAttribute("data-tone", "danger");
+    expect(within(alert).queryByRole("button", { name: en.retry })).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import fc from "fast-check";
-import { initials } from "../../src/components/ContactCard/format.js";
+import { initials } from "../../src/components/ContactDisplay/format.js";
 import { ContactCardView } from "../../src/components/ContactCard/ContactCardView.js";
-import { defaultContactCardLabels } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels } from "../../src/components/ContactDisplay/labels.js";
 import type { Contact } from "../../src/core/types.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { sparseContact } from "../../stories/support/contacts.js";
@@ -257,13 +257,13 @@ describe("ContactCardView given label overrides", () => {
         labels: {
           phone: "Telefon",
           broadcastOptOut: "Keine Rundsendungen",
-          botStatus: (status) => `Bot ${status === "active" ? "aktiv" : status}`,
-          moreTags: (hidden) => `+${hidden} weitere`,
-          sourceType: (type) => type.toUpperCase(),
+          botStatuses: { active: "Bot aktiv" },
+          moreTags: { other: "+{count} weitere" },
+          sourceTypes: { api: "SCHNITTSTELLE" },
           added: "Hinzugefügt",
           status: "Zustand",
           whatsappChat: "Chat öffnen",
-          whatsappLink: (number) => `${number} auf WhatsApp`,
+          whatsappLink: "{number} auf WhatsApp",
         },
       },
     );
@@ -272,7 +272,7 @@ describe("ContactCardView given label overrides", () => {
     expect(within(screen.getByRole("list", { name: "Zustand" })).getByText("Bot aktiv")).toBeInTheDocument();
     expect(screen.getByText("Keine Rundsendungen")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "+2 weitere" })).toBeInTheDocument();
-    expect(detail("Source")).toHaveTextContent("API");
+    expect(detail("Source")).toHaveTextContent("SCHNITTSTELLE");
     expect(detail("Hinzugefügt")).toHaveTextContent("Dec 11, 2025");
     expect(screen.getByRole("link", { name: "Chat öffnen, +27123456789 auf WhatsApp" })).toHaveTextContent(/^Chat öffnen$/);
   });
@@ -282,10 +282,28 @@ describe("ContactCardView given label overrides", () => {
     expect(detail("Phone")).not.toBeNull();
   });
 
-  it("exports defaults covering every error code", () => {
-    for (const key of ["errorConfig", "errorInvalidLookup", "errorUnauthorized", "errorForbidden", "errorRateLimited", "errorServer", "errorNetwork", "errorTimeout", "errorInvalidResponse"] as const) {
-      expect(defaultContactCardLabels[key]).toMatch(/\w/);
+  it("exports a title and a sentence for every error code", () => {
+    const codes = ["config", "invalid_lookup", "session_refused", "unauthorized", "forbidden", "rate_limited", "server", "network", "timeout", "invalid_response"];
+    expect(Object.keys(defaultContactCardLabels.errors).sort()).toEqual(codes.sort());
+    for (const { title, sentence } of Object.values(defaultContactCardLabels.errors)) {
+      expect(title).toMatch(/\w/);
+      expect(sentence).toMatch(/\w/);
     }
+  });
+
+  it("joins the chat link's name with the labels' separator, not a Latin comma", () => {
+    renderView({}, { labels: { separator: "، ", whatsappChat: "فتح المحادثة" } });
+    expect(screen.getByRole("link", { name: "فتح المحادثة، +27123456789 on WhatsApp" })).toBeInTheDocument();
+  });
+
+  it("joins a location's parts with the labels' separator", () => {
+    renderView({ source: { type: "api", location: { city: "Kapstadt", country: "ZA" }, created_at: "2025-12-11T10:30:00Z" } }, { labels: { separator: " · " } });
+    expect(detail("Location")).toHaveTextContent(/^Kapstadt · ZA$/);
+  });
+
+  it("ignores a 0.2-style function label rather than crashing", () => {
+    renderView({ tags: ["a", "b"] }, { maxTags: 1, labels: { moreTags: ((n: number) => `${n} more`) as unknown as { other: string } } });
+    expect(screen.getByRole("button", { name: "+1 more" })).toBeInTheDocument();
   });
 });
 
@@ -548,7 +566,7 @@ describe("ContactCardView with no Intl.Segmenter", () => {
     vi.resetModules();
     try {
       (Intl as { Segmenter?: unknown }).Segmenter = undefined;
-      const { initials } = await import("../../src/components/ContactCard/format.js");
+      const { initials } = await import("../../src/components/ContactDisplay/format.js");
       expect(initials("Ünal 😀 Öz")).toBe("ÜÖ");
       expect(initials("😀 smile")).toBe("😀S");
     } finally {

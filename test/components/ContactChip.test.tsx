@@ -4,7 +4,7 @@ import { hydrateRoot } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { ContactChip } from "../../src/components/ContactChip/ContactChip.js";
 import { ContactChipView } from "../../src/components/ContactChip/ContactChipView.js";
-import { defaultContactCardLabels as en } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels as en } from "../../src/components/ContactDisplay/labels.js";
 import { ContactDisplayProvider } from "../../src/components/ContactDisplay/ContactDisplayProvider.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { contactScenarios } from "../../src/msw/contactScenarios.js";
@@ -187,8 +187,8 @@ describe("ContactChip when the lookup fails", () => {
   it("shows the number and an error marker named by the error's message", async () => {
     server.use(...contactScenarios.serverError);
     const { container } = renderWithProvider(<ContactChip phoneNumber="+27 12 345 6789" />);
-    const marker = await screen.findByRole("img", { name: en.errorServer });
-    expect(marker).toHaveAttribute("title", en.errorServer);
+    const marker = await screen.findByRole("img", { name: en.errors.server.sentence });
+    expect(marker).toHaveAttribute("title", en.errors.server.sentence);
     expect(chip(container)).toHaveAttribute("data-state", "error");
     expect(chip(container)).toHaveTextContent("+27123456789");
     expect(container.querySelector('[role="alert"]')).toBeNull();
@@ -196,14 +196,14 @@ describe("ContactChip when the lookup fails", () => {
 
   it("gives each error code its own message, with overrides", async () => {
     server.use(...contactScenarios.unauthorized);
-    renderWithProvider(<ContactChip phoneNumber="+27 12 345 6789" labels={{ errorUnauthorized: "Schlüssel abgelehnt" }} />);
+    renderWithProvider(<ContactChip phoneNumber="+27 12 345 6789" labels={{ errors: { unauthorized: { sentence: "Schlüssel abgelehnt" } } }} />);
     expect(await screen.findByRole("img", { name: "Schlüssel abgelehnt" })).toBeInTheDocument();
   });
 
   it("shows what was typed for a number that is not one, without asking the API", async () => {
     const requests = recordRequests(server);
     renderWithProvider(<ContactChip phoneNumber="call me maybe" />);
-    expect(await screen.findByRole("img", { name: en.errorInvalidLookup })).toBeInTheDocument();
+    expect(await screen.findByRole("img", { name: en.errors.invalid_lookup.sentence })).toBeInTheDocument();
     expect(screen.getByText("call me maybe")).toHaveAttribute("title", "call me maybe");
     expect(requests).toHaveLength(0);
   });
@@ -225,7 +225,7 @@ describe("ContactChip and ContactChipView under a ContactDisplayProvider", () =>
 
   it("uses the provider's formatPhone and labels while loading, for no contact and for a failure", async () => {
     server.use(...contactScenarios.loading);
-    const labels = { unknownContactHint: "Unbekannt", errorServer: "FlowIQ hat ein Problem" };
+    const labels = { unknownContactHint: "Unbekannt", errors: { server: { sentence: "FlowIQ hat ein Problem" } } };
     const { unmount } = renderWithProvider(
       <ContactDisplayProvider formatPhone={spaced} labels={labels}>
         <ContactChip phoneNumber="+27 12 345 6789" />

@@ -80,7 +80,7 @@ describe("ContactCardView's copy buttons", () => {
 
   it("take translated labels", async () => {
     const user = userEvent.setup();
-    render(<ContactCardView contact={contact} labels={{ copy: (value) => `${value} kopieren`, copied: "Kopiert" }} />);
+    render(<ContactCardView contact={contact} labels={{ copy: "{value} kopieren", copied: "Kopiert" }} />);
     const button = screen.getByRole("button", { name: "+27123456789 kopieren" });
     await user.click(button);
     expect(liveRegion(button)).toHaveTextContent("Kopiert");

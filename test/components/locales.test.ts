@@ -1,92 +1,109 @@
-import { defaultContactCardLabels as en, type ContactCardLabels } from "../../src/components/ContactCard/labels.js";
+import { countLabel, defaultContactCardLabels as en, fill, valueLabel, type ContactCardLabels } from "../../src/components/ContactDisplay/labels.js";
 import * as locales from "../../src/locales.js";
 
-type Key = keyof ContactCardLabels;
-
-/** What each function label is given here: every case that reads differently (unknown API values are the API's words, checked below). */
-const SAMPLES: Partial<Record<Key, unknown[][]>> = {
-  notFound: [["+27 12 345 6789"]],
-  botStatus: [["active"], ["paused"], ["inactive"]],
-  whatsappLink: [["+27 12 345 6789"]],
-  copy: [["+27 12 345 6789"]],
-  moreTags: [[1], [2], [3], [11], [100]],
-  sourceType: [["api"], ["whatsapp"], ["import"]],
-  summaryUpdated: [["11.12.2025"]],
-  retryingIn: [["1:45", 105]],
-  hoverCardLabel: [["+27 12 345 6789"]],
-};
-
-/** Every text a label set can show, by key. */
-function texts(labels: ContactCardLabels): [string, string][] {
-  return (Object.keys(en) as Key[]).flatMap((key) => {
-    const value = labels[key] as string | ((...args: unknown[]) => string);
-    if (typeof value === "string") return [[key, value]];
-    return (SAMPLES[key] ?? [[]]).map((args): [string, string] => [`${key}(${args.join(", ")})`, value(...args)]);
-  });
+/** Every text of a label set, by its path ("errors.server.title", "moreTags.one"), walking the plain data. */
+function texts(labels: unknown, path = ""): [string, string][] {
+  if (typeof labels === "string") return [[path, labels]];
+  if (typeof labels !== "object" || labels === null) throw new Error(`${path} is not plain data (${typeof labels})`);
+  return Object.entries(labels).flatMap(([key, value]) => texts(value, path ? `${path}.${key}` : key));
 }
 
+/** Paths that are not words for a reader: the language tag and the separator. */
+const NOT_WORDS = ["language", "separator"];
+
 /**
- * Texts that may stay as in English: brand names, the API's own source type, and true
- * cognates a native speaker would write (German "Status" and "Online", French "Source").
+ * Texts that may stay as in English: brand names, the API's own source type, placeholders only
+ * (the contact's own name) and true cognates a native speaker would write (German "Status" and
+ * "Online", French "Source").
  */
 const SAME_AS_ENGLISH: Record<keyof typeof locales, string[]> = {
-  de: ["status", "whatsapp", "sourceType(api)", "sourceType(whatsapp)", "sourceType(import)", "online"],
-  es: ["whatsapp", "sourceType(api)", "sourceType(whatsapp)"],
-  fr: ["whatsapp", "source", "sourceType(api)", "sourceType(whatsapp)"],
-  ptBR: ["status", "online", "whatsapp", "sourceType(api)", "sourceType(whatsapp)"],
-  ar: ["sourceType(api)"],
+  de: ["status", "whatsapp", "sourceTypes.api", "sourceTypes.whatsapp", "sourceTypes.import", "online", "botStatusOther"],
+  es: ["whatsapp", "sourceTypes.api", "sourceTypes.whatsapp", "botStatusOther"],
+  fr: ["whatsapp", "source", "sourceTypes.api", "sourceTypes.whatsapp"],
+  ptBR: ["status", "online", "whatsapp", "sourceTypes.api", "sourceTypes.whatsapp", "botStatusOther"],
+  ar: ["sourceTypes.api"],
 };
 
-/** Texts that are the contact's own (a hover card named by the number), the same in every language. */
-const CONTACTS_OWN = ["hoverCardLabel(+27 12 345 6789)"];
+/** Texts that are only a placeholder (the contact's own name or type), the same in every language. */
+const PLACEHOLDER_ONLY = ["hoverCardLabel", "sourceTypeOther"];
 
 /** English words (of four letters or more) that are also words of the language. */
 const SHARED_WORDS: Record<keyof typeof locales, string[]> = {
-  de: ["flowiq", "whatsapp", "status", "online", "import", "chat", "problem"],
-  es: ["flowiq", "whatsapp", "chat", "internet"],
-  fr: ["flowiq", "whatsapp", "contact", "contacts", "source", "messages", "moment", "internet"],
-  ptBR: ["flowiq", "whatsapp", "status", "online", "internet"],
-  ar: ["flowiq"],
+  de: ["flowiq", "whatsapp", "status", "online", "import", "chat", "problem", "count"],
+  es: ["flowiq", "whatsapp", "chat", "internet", "count"],
+  fr: ["flowiq", "whatsapp", "contact", "contacts", "source", "messages", "moment", "internet", "session", "count"],
+  ptBR: ["flowiq", "whatsapp", "status", "online", "internet", "count"],
+  ar: ["flowiq", "count"],
 };
 
-const englishWords = new Set(
-  texts(en).flatMap(([, text]) => text.toLowerCase().match(/\p{L}{4,}/gu) ?? []),
-);
+/** Placeholders are names, not words: `{number}`, `{count}`. */
+const words = (text: string) => text.replace(/\{\w+\}/g, "").toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+const englishWords = new Set(texts(en).flatMap(([path, text]) => (NOT_WORDS.includes(path) ? [] : words(text))));
+const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 
 describe.each(Object.keys(locales) as (keyof typeof locales)[])("the %s label set", (name) => {
   const labels = locales[name];
 
-  it("has every label the card uses, and nothing else", () => {
-    expect(Object.keys(labels).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, text] of texts(labels)) expect(text.trim(), key).not.toBe("");
+  it("is plain data a server component can pass to a client one", () => {
+    expect(JSON.parse(JSON.stringify(labels))).toEqual(labels);
+  });
+
+  it("has every label the components use, and nothing else", () => {
+    const paths = (set: ContactCardLabels) => texts(set).map(([path]) => path.replace(/^moreTags\.\w+$/, "moreTags.*"));
+    expect([...new Set(paths(labels))].sort()).toEqual([...new Set(paths(en))].sort());
+    for (const [path, text] of texts(labels)) expect(text.trim(), path).not.toBe("");
   });
 
   it("leaves no label in English", () => {
     const english = new Map(texts(en));
     const same = texts(labels)
-      .filter(([key, text]) => text === english.get(key) && !SAME_AS_ENGLISH[name].includes(key) && !CONTACTS_OWN.includes(key))
-      .map(([key]) => key);
+      .filter(([path, text]) => text === english.get(path) && !NOT_WORDS.includes(path) && !SAME_AS_ENGLISH[name].includes(path) && !PLACEHOLDER_ONLY.includes(path))
+      .map(([path]) => path);
     expect(same).toEqual([]);
   });
 
   it("uses no English word inside a translation", () => {
-    const found = texts(labels).flatMap(([key, text]) =>
-      (text.toLowerCase().match(/\p{L}{4,}/gu) ?? [])
+    const found = texts(labels).flatMap(([path, text]) =>
+      words(text)
         .filter((word) => englishWords.has(word) && !SHARED_WORDS[name].includes(word))
-        .map((word) => `${key}: ${word}`),
+        .map((word) => `${path}: ${word}`),
     );
     expect(found).toEqual([]);
   });
 
-  it("keeps the number it is given in the WhatsApp link's name and the copy button's", () => {
-    expect(labels.whatsappLink("+27 12 345 6789")).toContain("+27 12 345 6789");
-    expect(labels.copy("+27 12 345 6789")).toContain("+27 12 345 6789");
-    expect(labels.moreTags(7)).toContain("7");
+  it("keeps every placeholder English has, in every text", () => {
+    const english = new Map(texts(en));
+    for (const [path, text] of texts(labels)) {
+      const model = english.get(path) ?? english.get("moreTags.other")!;
+      expect(placeholders(text), path).toEqual(placeholders(model));
+    }
   });
 
-  it("reads an unknown bot status as words, not as the API's value", () => {
-    expect(labels.botStatus("human_handover")).toContain("human handover");
-    expect(labels.botStatus("constructor")).toContain("constructor");
+  it("tells a refused session from a refused key", () => {
+    expect(labels.errors.session_refused.title).not.toBe(labels.errors.unauthorized.title);
+    expect(labels.errors.session_refused.sentence).not.toBe(labels.errors.unauthorized.sentence);
+  });
+
+  it("reads an unknown bot status as words, by the same rule as English", () => {
+    expect(valueLabel(labels.botStatuses, labels.botStatusOther, "status", "human_handover")).toContain("human handover");
+    expect(valueLabel(labels.botStatuses, labels.botStatusOther, "status", "constructor")).toContain("constructor");
+    expect(valueLabel(labels.botStatuses, labels.botStatusOther, "status", "Active")).toBe(labels.botStatuses.active);
+  });
+});
+
+describe("English", () => {
+  it("names a refused session and a refused key in different words", () => {
+    expect(en.errors.session_refused).toEqual({ title: "Your session has ended", sentence: "Sign in again to see this contact." });
+    expect(en.errors.unauthorized).toEqual({
+      title: "This app's FlowIQ key was refused",
+      sentence: "Ask whoever runs this app to check its FlowIQ API key.",
+    });
+    expect(JSON.stringify(en)).not.toContain("did not accept this app's sign-in");
+  });
+
+  it("fills placeholders and leaves an unknown one as written", () => {
+    expect(fill("{number} on WhatsApp", { number: "+27" })).toBe("+27 on WhatsApp");
+    expect(fill("{nmuber} on WhatsApp", { number: "+27" })).toBe("{nmuber} on WhatsApp");
   });
 });
 
@@ -100,11 +117,13 @@ describe("plural-aware +N more", () => {
     ["ptBR", 4, "+4 outras"],
     ["es", 1, "+1 más"],
   ] as const)("%s says %i as %j", (name, count, text) => {
-    expect(locales[name].moreTags(count)).toBe(text);
+    const labels = locales[name];
+    expect(countLabel(labels, labels.moreTags, count)).toBe(text);
   });
 
   it("gives Arabic its one, two, few, many and other forms", () => {
-    const forms = [1, 2, 3, 11, 100].map((count) => locales.ar.moreTags(count).replace(/^\+\d+ /, ""));
+    const { ar } = locales;
+    const forms = [1, 2, 3, 11, 100].map((count) => countLabel(ar, ar.moreTags, count).replace(/^\+\d+ /, ""));
     expect(new Set(forms).size).toBe(4);
     expect(forms[0]).toBe(forms[4]);
   });

@@ -4,7 +4,7 @@ import { delay, HttpResponse } from "msw";
 import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { contactRetryDelay, MAX_RETRY_AFTER_MS, parseRetryAfter, shouldRetryContact } from "../../src/core/retryPolicy.js";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
-import { defaultContactCardLabels } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels } from "../../src/components/ContactDisplay/labels.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
 import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
 import { contactQueryOptions } from "../../src/react/contactQueryOptions.js";
@@ -307,7 +307,7 @@ describe("a mounted contact given faults", () => {
       </FlowIQProvider>,
     );
     await act(() => vi.advanceTimersByTimeAsync(60_000));
-    expect(screen.getByRole("alert")).toHaveTextContent(defaultContactCardLabels.errorServer);
+    expect(screen.getByRole("alert")).toHaveTextContent(defaultContactCardLabels.errors.server.sentence);
     expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
     expect(requests).toHaveLength(4);
   });

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { HttpResponse, type HttpResponseResolver } from "msw";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
 import { ContactCardView } from "../../src/components/ContactCard/ContactCardView.js";
-import { defaultContactCardLabels as en } from "../../src/components/ContactCard/labels.js";
+import { defaultContactCardLabels as en } from "../../src/components/ContactDisplay/labels.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { renderWithProvider } from "../utils.js";
 import { expectSafeCard } from "./cardSafety.js";
@@ -24,16 +24,16 @@ type Row = {
 };
 
 const rows: Row[] = [
-  { name: "an HTML page with 200", answer: text(HTML, 200), state: "error", shows: [en.errorInvalidResponse], retryButton: false },
-  { name: "an HTML page with 404", answer: text(HTML, 404), state: "error", shows: [en.errorInvalidResponse], retryButton: false },
-  { name: "an HTML page with 502", answer: text(HTML, 502), state: "error", shows: [en.errorServer], hides: ["Bad gateway"], retryButton: true },
-  { name: "an empty 200", answer: text("", 200, "application/json"), state: "error", shows: [en.errorInvalidResponse], retryButton: false },
-  { name: "success: false", answer: json({ success: false, message: "<b>Tenant suspended</b>" }), state: "error", shows: [en.errorInvalidResponse], hides: ["Tenant suspended"], retryButton: false },
-  { name: "contact: null", answer: json({ success: true, contact: null }), state: "error", shows: [en.errorInvalidResponse], retryButton: false },
-  { name: "contact: []", answer: json({ success: true, contact: [] }), state: "error", shows: [en.errorInvalidResponse], retryButton: false },
-  { name: 'contact: "John"', answer: json({ success: true, contact: "John" }), state: "error", shows: [en.errorInvalidResponse], retryButton: false },
-  { name: "a 401 echoing markup", answer: json({ error: "<img src=x onerror=window.__fiqPwned=1>" }, 401), state: "error", shows: [en.errorUnauthorized], retryButton: false },
-  { name: "the documented 404", answer: json({ error: "Contact not found", message: "No contact found" }, 404), state: "not-found", shows: ["+27123456789", en.notFound("+27123456789")] },
+  { name: "an HTML page with 200", answer: text(HTML, 200), state: "error", shows: [en.errors.invalid_response.sentence], retryButton: false },
+  { name: "an HTML page with 404", answer: text(HTML, 404), state: "error", shows: [en.errors.invalid_response.sentence], retryButton: false },
+  { name: "an HTML page with 502", answer: text(HTML, 502), state: "error", shows: [en.errors.server.sentence], hides: ["Bad gateway"], retryButton: true },
+  { name: "an empty 200", answer: text("", 200, "application/json"), state: "error", shows: [en.errors.invalid_response.sentence], retryButton: false },
+  { name: "success: false", answer: json({ success: false, message: "<b>Tenant suspended</b>" }), state: "error", shows: [en.errors.invalid_response.sentence], hides: ["Tenant suspended"], retryButton: false },
+  { name: "contact: null", answer: json({ success: true, contact: null }), state: "error", shows: [en.errors.invalid_response.sentence], retryButton: false },
+  { name: "contact: []", answer: json({ success: true, contact: [] }), state: "error", shows: [en.errors.invalid_response.sentence], retryButton: false },
+  { name: 'contact: "John"', answer: json({ success: true, contact: "John" }), state: "error", shows: [en.errors.invalid_response.sentence], retryButton: false },
+  { name: "a 401 echoing markup", answer: json({ error: "<img src=x onerror=window.__fiqPwned=1>" }, 401), state: "error", shows: [en.errors.unauthorized.sentence], retryButton: false },
+  { name: "the documented 404", answer: json({ error: "Contact not found", message: "No contact found" }, 404), state: "not-found", shows: ["+27123456789", en.notFound] },
   { name: "a contact with only an id", answer: json({ success: true, contact: { id: "only-id" } }), state: "ready", shows: ["Unknown contact"], hides: ["Added", "Phone"] },
   { name: "an unknown bot_status", answer: json(okBody({ bot_status: "hibernating" })), state: "ready", shows: ["Bot: hibernating"] },
   { name: "a missing source", answer: json(okBody({ source: undefined, created_at: undefined })), state: "ready", shows: ["John Doe"], hides: ["Source", "Added"] },

@@ -1,16 +1,16 @@
 "use client";
 import { useEffect, type ReactNode } from "react";
-import { isFlowIQError, type FlowIQError, type FlowIQErrorCode } from "../../core/FlowIQError.js";
+import { isFlowIQError, isRetryableCode, type FlowIQError, type FlowIQErrorCode } from "../../core/FlowIQError.js";
 import { DEFAULT_BASE_URL, type ContactLookup } from "../../core/types.js";
 import { useContact } from "../../react/useContact.js";
 import { isDevelopment } from "../../core/env.js";
 import { useFlowIQClient } from "../../react/useFlowIQClient.js";
-import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
+import { splitDisplayProps, useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import { ContactCardNotice } from "./ContactCardNotice.js";
 import { ContactCardSkeleton } from "./ContactCardSkeleton.js";
 import { ContactCardView, type ContactCardDisplayProps } from "./ContactCardView.js";
-import { phoneDigits, text } from "./format.js";
-import { errorLabels } from "./labels.js";
+import { hasContent, shownLookup } from "../ContactDisplay/format.js";
+import { errorLabel, fill } from "../ContactDisplay/labels.js";
 import { RetryCountdown } from "./RetryCountdown.js";
 import type { ContactLookupProps } from "../ContactLookupProps.js";
 
@@ -22,9 +22,6 @@ export type ContactCardProps = ContactCardDisplayProps & {
    */
   notFoundActions?: ReactNode;
 } & ContactLookupProps;
-
-/** Problems that pass by themselves look like a warning; the rest need someone to act. */
-const PASSING: readonly FlowIQErrorCode[] = ["rate_limited", "server", "network", "timeout"];
 
 /** Errors already written to the console, so a re-render or StrictMode logs each once. */
 const logged = new WeakSet<object>();
@@ -60,20 +57,17 @@ const useFailureReport: (error: Error | null, shown: string | null) => void =
 export function ContactCard(props: ContactCardProps) {
   const { phoneNumber, whatsappId, notFoundActions, ...cardProps } = props;
   // The notices and the skeleton take the root's attributes and these, not the view's other props.
-  const { maxTags: _t, locale: _l, timeZone: _z, copyable: _c, chatLink: _w, labels, formatPhone, actions, headingLevel, density, ...rest } = cardProps;
+  const [options, { copyable: _c, chatLink: _w, actions, headingLevel, density, ...rest }] = splitDisplayProps(cardProps);
   // normalizeLookup reads an undefined field as absent; both or neither give the card its invalid_lookup error.
   const { data, error, refetch, errorUpdatedAt } = useContact({ phoneNumber, whatsappId } as ContactLookup);
-  const display = useContactDisplay({ labels, formatPhone });
-
-  const raw = phoneNumber ?? whatsappId ?? "";
-  const digits = phoneDigits(raw);
-  const shown = digits ? display.formatPhone(digits) : text(raw);
+  const display = useContactDisplay(options);
+  const { digits, shown } = shownLookup({ phoneNumber, whatsappId }, display.formatPhone);
 
   useFailureReport(error, shown);
 
   if (data) return <ContactCardView {...cardProps} contact={data} />;
   if (data === undefined && !error) {
-    return <ContactCardSkeleton {...rest} labels={labels} density={density} />;
+    return <ContactCardSkeleton {...rest} labels={options.labels} density={density} />;
   }
   const strings = display.labels;
   const common = { ...rest, headingLevel, density };
@@ -86,7 +80,7 @@ export function ContactCard(props: ContactCardProps) {
         tone="neutral"
         icon="unknown"
         title={<span dir="ltr">{shown}</span>}
-        message={strings.notFound(shown ?? "")}
+        message={fill(strings.notFound, { number: shown ?? "" })}
         actions={notFoundActions === undefined ? actions : notFoundActions}
       />
     );
@@ -94,7 +88,7 @@ export function ContactCard(props: ContactCardProps) {
 
   const failure = error as FlowIQError;
   const code: FlowIQErrorCode = isFlowIQError(failure) ? failure.code : "server";
-  const { title, message } = errorLabels(strings, code);
+  const { title, sentence } = errorLabel(strings, code);
   const retryable = isFlowIQError(failure) ? failure.retryable : true;
   const waitMs = code === "rate_limited" ? failure.retryAfterMs : undefined;
   const retry = () => void refetch();
@@ -114,14 +108,15 @@ export function ContactCard(props: ContactCardProps) {
       {...common}
       state="error"
       data-code={code}
-      tone={PASSING.includes(code) ? "warning" : "danger"}
+      // Problems that pass by themselves look like a warning; the rest need someone to act.
+      tone={isRetryableCode(code) ? "warning" : "danger"}
       icon={waitMs === undefined ? "alert" : "wait"}
       title={title}
       number={shown && <p className="fiq-card__number" dir={digits ? "ltr" : "auto"}>{shown}</p>}
-      message={message}
+      message={sentence}
       footer={footer}
       actions={
-        (retryButton || (actions != null && actions !== false)) && (
+        (retryButton || hasContent(actions)) && (
           <>
             {retryButton}
             {actions}

@@ -1,5 +1,5 @@
-import type { HTMLAttributes, ReactNode } from "react";
-import { rootClass } from "./format.js";
+import { createElement, type HTMLAttributes, type ReactNode } from "react";
+import { hasContent, headingTag, rootClass } from "../ContactDisplay/format.js";
 
 /** Which drawn icon a notice shows. */
 export type NoticeIcon = "unknown" | "alert" | "wait";
@@ -38,8 +38,6 @@ export function ContactCardNotice({
   className,
   ...rest
 }: ContactCardNoticeProps) {
-  const level = Number.isInteger(headingLevel) && headingLevel > 0 && headingLevel < 7 ? headingLevel : 3;
-  const Heading = `h${level}` as "h3";
   return (
     <div
       {...rest}
@@ -52,13 +50,13 @@ export function ContactCardNotice({
       <div className="fiq-card__header">
         <span className="fiq-card__icon" data-icon={icon} aria-hidden="true" />
         <div className="fiq-card__title">
-          <Heading className="fiq-card__name">{title}</Heading>
+          {createElement(headingTag(headingLevel), { className: "fiq-card__name" }, title)}
           {number}
         </div>
       </div>
       <p className="fiq-card__message">{message}</p>
       {footer}
-      {actions != null && actions !== false && <div className="fiq-card__actions">{actions}</div>}
+      {hasContent(actions) && <div className="fiq-card__actions">{actions}</div>}
     </div>
   );
 }

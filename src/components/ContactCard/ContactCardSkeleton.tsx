@@ -1,7 +1,7 @@
 import { Fragment, type HTMLAttributes } from "react";
 import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
-import { rootClass } from "./format.js";
-import type { ContactCardLabels } from "./labels.js";
+import { rootClass } from "../ContactDisplay/format.js";
+import type { ContactLabelOverrides } from "../ContactDisplay/labels.js";
 
 export type ContactCardSkeletonProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
   /**
@@ -13,7 +13,7 @@ export type ContactCardSkeletonProps = Omit<HTMLAttributes<HTMLDivElement>, "chi
    * Overrides for the hidden "Loading contact…" text (`labels.loading`).
    * @default defaultContactCardLabels
    */
-  labels?: Partial<ContactCardLabels>;
+  labels?: ContactLabelOverrides;
   /**
    * The shape of a `"compact"` card (name, badge, phone, tags) or a full one.
    * @default "comfortable"

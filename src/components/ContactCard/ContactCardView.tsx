@@ -1,13 +1,13 @@
 import { useId, type HTMLAttributes, type ReactNode } from "react";
 import type { Contact } from "../../core/types.js";
-import { avatarMarkup } from "../ContactParts/ContactAvatar.js";
-import { badgesMarkup } from "../ContactParts/ContactBadges.js";
-import { detailsMarkup } from "../ContactParts/ContactDetails.js";
-import { nameMarkup } from "../ContactParts/ContactName.js";
-import { summaryMarkup } from "../ContactParts/ContactSummary.js";
+import { hasContent, rootClass } from "../ContactDisplay/format.js";
+import { splitDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import { ContactAvatar } from "../ContactParts/ContactAvatar.js";
+import { ContactBadges } from "../ContactParts/ContactBadges.js";
+import { ContactDetails } from "../ContactParts/ContactDetails.js";
+import { ContactName } from "../ContactParts/ContactName.js";
+import { ContactSummary } from "../ContactParts/ContactSummary.js";
 import { ContactTags } from "../ContactParts/ContactTags.js";
-import { rootClass } from "./format.js";
-import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
 /** How a card looks, shared by `ContactCard` and `ContactCardView`; other div attributes go to the root. */
 export type ContactCardDisplayProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
@@ -61,26 +61,9 @@ const COMPACT_FIELDS = ["phone"] as const;
  * Pure: needs no provider and makes no request.
  * @example <ContactCardView contact={contact} actions={<button>Message</button>} />
  */
-export function ContactCardView({
-  contact,
-  className,
-  maxTags,
-  locale,
-  timeZone,
-  labels,
-  formatPhone,
-  copyable,
-  chatLink,
-  density = "comfortable",
-  headingLevel,
-  actions,
-  ...rest
-}: ContactCardViewProps) {
+export function ContactCardView(props: ContactCardViewProps) {
+  const [display, { contact, className, copyable, chatLink, density = "comfortable", headingLevel, actions, ...rest }] = splitDisplayProps(props);
   const id = useId();
-  // One read of the display settings for the whole card; the stateless parts are drawn here from
-  // their markup functions rather than as five more components that would each read them again
-  // (a thousand cards mount about 5% faster). The DOM is exactly the parts'.
-  const display = useContactDisplay({ locale, timeZone, labels, formatPhone });
   const compact = density === "compact";
   return (
     <article
@@ -94,16 +77,16 @@ export function ContactCardView({
       aria-labelledby={id}
     >
       <div className="fiq-card__header">
-        {!compact && avatarMarkup({ contact })}
+        {!compact && <ContactAvatar contact={contact} />}
         <div className="fiq-card__title">
-          {nameMarkup({ id, contact, headingLevel }, display)}
-          {badgesMarkup({ contact }, display.labels)}
+          <ContactName {...display} id={id} contact={contact} headingLevel={headingLevel} />
+          <ContactBadges {...display} contact={contact} />
         </div>
       </div>
-      {detailsMarkup({ contact, fields: compact ? COMPACT_FIELDS : undefined, copyable, chatLink }, display)}
-      <ContactTags contact={contact} maxTags={maxTags} labels={labels} />
-      {!compact && summaryMarkup({ contact }, display)}
-      {actions != null && actions !== false && <div className="fiq-card__actions">{actions}</div>}
+      <ContactDetails {...display} contact={contact} fields={compact ? COMPACT_FIELDS : undefined} copyable={copyable} chatLink={chatLink} />
+      <ContactTags {...display} contact={contact} />
+      {!compact && <ContactSummary {...display} contact={contact} />}
+      {hasContent(actions) && <div className="fiq-card__actions">{actions}</div>}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { clockTime, type ContactCardLabels } from "./labels.js";
+import { clockTime, fill, type ContactCardLabels } from "../ContactDisplay/labels.js";
 
 export type RetryCountdownProps = {
   /** How long the API asked us to wait. */
@@ -27,7 +27,7 @@ export function RetryCountdown({ ms, onDone, labels }: RetryCountdownProps) {
   }, [seconds]);
   return (
     <p className="fiq-meta" role="timer">
-      {labels.retryingIn(clockTime(seconds), seconds)}
+      {fill(labels.retryingIn, { time: clockTime(seconds), seconds })}
     </p>
   );
 }

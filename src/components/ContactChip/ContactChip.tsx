@@ -2,9 +2,9 @@
 import { isFlowIQError } from "../../core/FlowIQError.js";
 import type { Contact, ContactLookup } from "../../core/types.js";
 import { useContact } from "../../react/useContact.js";
-import { cx, phoneDigits } from "../ContactCard/format.js";
-import { errorLabels } from "../ContactCard/labels.js";
-import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
+import { cx, shownLookup } from "../ContactDisplay/format.js";
+import { errorLabel } from "../ContactDisplay/labels.js";
+import { splitDisplayProps, useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import { ContactAvatar } from "../ContactParts/ContactAvatar.js";
 import { ContactName } from "../ContactParts/ContactName.js";
 import { ContactChipView, type ContactChipDisplayProps } from "./ContactChipView.js";
@@ -20,21 +20,20 @@ export type ContactChipProps = ContactChipDisplayProps & ContactLookupProps;
  * @example <ContactChip phoneNumber="+27 12 345 6789" />
  */
 export function ContactChip(props: ContactChipProps) {
-  const { phoneNumber, whatsappId, className, labels, formatPhone, ...rest } = props;
+  const [options, { phoneNumber, whatsappId, className, ...rest }] = splitDisplayProps(props);
   // normalizeLookup reads an undefined field as absent; both or neither give the chip its invalid_lookup error.
   const { data, error } = useContact({ phoneNumber, whatsappId } as ContactLookup);
-  const display = useContactDisplay({ labels, formatPhone });
-  if (data) return <ContactChipView {...rest} className={className} labels={labels} formatPhone={formatPhone} contact={data} />;
+  const display = useContactDisplay(options);
+  if (data) return <ContactChipView {...rest} {...options} className={className} contact={data} />;
 
-  const raw = phoneNumber ?? whatsappId ?? "";
-  const digits = phoneDigits(raw);
+  const { digits, shown } = shownLookup({ phoneNumber, whatsappId }, display.formatPhone);
   const state = data === null ? "not-found" : error ? "error" : "loading";
   // The parts draw the number looked up (or, when it is not one, what was typed) as they draw a nameless contact.
-  const looked = { full_name: null, phone_number: raw, whatsapp_id: null } as unknown as Contact;
+  const looked = { full_name: null, phone_number: digits, whatsapp_id: null } as unknown as Contact;
   const identity = (
     <>
       <ContactAvatar contact={looked} />
-      <ContactName as="span" className="fiq-chip__name" contact={digits ? looked : { ...looked, full_name: raw }} labels={labels} formatPhone={formatPhone} />
+      <ContactName as="span" className="fiq-chip__name" contact={digits ? looked : { ...looked, full_name: shown }} {...options} />
     </>
   );
   let body;
@@ -45,7 +44,7 @@ export function ContactChip(props: ContactChipProps) {
         <span className="fiq-skeleton__line" aria-hidden="true" />
         {/* What a screen reader hears while the chip is busy: the number being looked up. */}
         <span className="fiq-sr-only" dir="ltr">
-          {digits ? display.formatPhone(digits) : raw}
+          {shown}
         </span>
       </>
     );
@@ -57,7 +56,7 @@ export function ContactChip(props: ContactChipProps) {
       </>
     );
   } else {
-    const { message } = errorLabels(display.labels, isFlowIQError(error) ? error.code : "server");
+    const message = errorLabel(display.labels, isFlowIQError(error) ? error.code : "server").sentence;
     body = (
       <>
         {identity}

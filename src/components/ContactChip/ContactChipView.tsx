@@ -1,13 +1,13 @@
 import type { HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
-import { cx } from "../ContactCard/format.js";
-import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import { cx } from "../ContactDisplay/format.js";
+import { useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 import { ContactAvatar } from "../ContactParts/ContactAvatar.js";
 import { ContactName } from "../ContactParts/ContactName.js";
 
 /** How a chip looks, shared by `ContactChip` and `ContactChipView`; other span attributes go to the root. */
 export type ContactChipDisplayProps = Omit<HTMLAttributes<HTMLSpanElement>, "children"> &
-  Pick<ContactDisplayOptions, "labels" | "formatPhone"> & {
+  ContactDisplayOptions & {
     /**
      * Extra classes for the root, added after `fiq-chip`.
      * @default undefined
@@ -34,15 +34,16 @@ const marker = (kind: string, label: string) => (
  * Pure: needs no provider and makes no request. Never wider than its container.
  * @example <td><ContactChipView contact={contact} /></td>
  */
-export function ContactChipView({ contact, className, labels, formatPhone, ...rest }: ContactChipViewProps) {
-  const strings = useContactDisplay({ labels }).labels;
+export function ContactChipView(props: ContactChipViewProps) {
+  const [display, { contact, className, ...rest }] = useDisplayProps(props);
+  const { labels } = display;
   return (
     <span {...rest} className={cx("fiq-chip", className)} data-part="chip" data-state="ready">
       <ContactAvatar contact={contact} />
-      <ContactName as="span" className="fiq-chip__name" contact={contact} labels={labels} formatPhone={formatPhone} />
-      {contact.active_status === true && marker("online", strings.online)}
-      {contact.has_unread_messages === true && marker("unread", strings.unread)}
-      {contact.blocked === true && marker("blocked", strings.blocked)}
+      <ContactName as="span" className="fiq-chip__name" contact={contact} labels={labels} formatPhone={display.formatPhone} />
+      {contact.active_status === true && marker("online", labels.online)}
+      {contact.has_unread_messages === true && marker("unread", labels.unread)}
+      {contact.blocked === true && marker("blocked", labels.blocked)}
     </span>
   );
 }

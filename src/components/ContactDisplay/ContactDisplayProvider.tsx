@@ -1,6 +1,6 @@
 "use client";
 import { useContext, useMemo, type ReactNode } from "react";
-import { resolveLabels } from "../ContactCard/labels.js";
+import { resolveLabels } from "../ContactDisplay/labels.js";
 import { ContactDisplayContext } from "./ContactDisplayContext.js";
 import type { ContactDisplayOptions } from "./useContactDisplay.js";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useContext } from "react";
-import { text } from "../ContactCard/format.js";
-import { resolveLabels, type ContactCardLabels } from "../ContactCard/labels.js";
+import { text } from "./format.js";
+import { resolveLabels, type ContactCardLabels, type ContactLabelOverrides } from "./labels.js";
 import { ContactDisplayContext } from "./ContactDisplayContext.js";
 
 /** How contact components display a contact: set once in a `ContactDisplayProvider`, or per component. */
@@ -18,10 +18,11 @@ export type ContactDisplayOptions = {
   timeZone?: string;
   /**
    * Overrides for any visible string, on top of the nearest ContactDisplayProvider's; the rest keep their defaults.
+   * Pass a complete set from `@flowiq/react/locales` (plain data, so a server component can hand it over).
    * @default defaultContactCardLabels
-   * @example labels={{ phone: "Telefon", moreTags: (n) => `+${n} weitere` }}
+   * @example labels={{ phone: "Telefon", moreTags: { one: "+{count} weiteres", other: "+{count} weitere" } }}
    */
-  labels?: Partial<ContactCardLabels>;
+  labels?: ContactLabelOverrides;
   /**
    * The text shown for a phone or WhatsApp number. Gets the digits (country code first, no `+`);
    * links are always built from the digits, never from this text. A function that throws or
@@ -36,6 +37,33 @@ export type ContactDisplayOptions = {
    */
   maxTags?: number;
 };
+
+/** Tags shown before "+N more" when nothing sets `maxTags`. */
+export const DEFAULT_MAX_TAGS = 6;
+
+/**
+ * Every key of {@link ContactDisplayOptions}: the one list that says which props are display
+ * defaults. The check below fails the build when an option is added to the type but not here.
+ */
+const DISPLAY_KEYS = ["locale", "timeZone", "labels", "formatPhone", "maxTags"] as const;
+type Unlisted = Exclude<keyof ContactDisplayOptions, (typeof DISPLAY_KEYS)[number]>;
+const everyKeyListed: [Unlisted] extends [never] ? true : Unlisted = true;
+void everyKeyListed;
+
+/**
+ * A component's props split in two: its display options (for `useContactDisplay`, or to hand on
+ * to the parts it draws) and everything else. The one place that knows which props are which.
+ * @example const [display, { contact, ...rest }] = splitDisplayProps(props);
+ */
+export function splitDisplayProps<P extends ContactDisplayOptions>(props: P): [ContactDisplayOptions, Omit<P, keyof ContactDisplayOptions>] {
+  const display: ContactDisplayOptions = {};
+  const rest: Record<string, unknown> = {};
+  for (const key in props) {
+    if ((DISPLAY_KEYS as readonly string[]).includes(key)) (display as Record<string, unknown>)[key] = props[key];
+    else rest[key] = props[key];
+  }
+  return [display, rest as Omit<P, keyof ContactDisplayOptions>];
+}
 
 /** {@link ContactDisplayOptions} with every value decided. */
 export type ContactDisplay = {
@@ -74,7 +102,7 @@ function formatterFor(format: ((digits: string) => string) | undefined): (digits
   return safe;
 }
 
-function labelsFor(outer: Partial<ContactCardLabels> | undefined, own: Partial<ContactCardLabels> | undefined): ContactCardLabels {
+function labelsFor(outer: ContactLabelOverrides | undefined, own: ContactLabelOverrides | undefined): ContactCardLabels {
   if (!outer && !own) return resolveLabels();
   const byOuter = merged.get(outer ?? NONE) ?? new WeakMap<object, ContactCardLabels>();
   merged.set(outer ?? NONE, byOuter);
@@ -96,6 +124,16 @@ export function useContactDisplay(options: ContactDisplayOptions = {}): ContactD
     timeZone: options.timeZone ?? context.timeZone ?? "UTC",
     labels: labelsFor(context.labels, options.labels),
     formatPhone: formatterFor(options.formatPhone ?? context.formatPhone),
-    maxTags: options.maxTags ?? context.maxTags ?? 6,
+    maxTags: options.maxTags ?? context.maxTags ?? DEFAULT_MAX_TAGS,
   };
+}
+
+/**
+ * {@link splitDisplayProps} and {@link useContactDisplay} in one: a part's display settings
+ * decided, and its other props.
+ * @example const [display, { contact, className, ...rest }] = useDisplayProps(props);
+ */
+export function useDisplayProps<P extends ContactDisplayOptions>(props: P): [ContactDisplay, Omit<P, keyof ContactDisplayOptions>] {
+  const [options, rest] = splitDisplayProps(props);
+  return [useContactDisplay(options), rest];
 }

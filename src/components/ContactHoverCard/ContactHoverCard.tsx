@@ -1,28 +1,20 @@
 "use client";
 import { autoUpdate, computePosition, flip, offset, shift, type Placement } from "@floating-ui/dom";
-import {
-  cloneElement,
-  isValidElement,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type HTMLAttributes,
-  type ReactElement,
-  type ReactNode,
-  type RefObject,
-} from "react";
+import { Slot } from "@radix-ui/react-slot";
+import { isValidElement, useEffect, useId, useRef, type HTMLAttributes, type ReactNode, type RefObject, type SyntheticEvent } from "react";
 import type { ContactLookup } from "../../core/types.js";
 import { contactQueryOptions } from "../../react/contactQueryOptions.js";
 import { useFlowIQContext } from "../../react/FlowIQContext.js";
 import { useContact } from "../../react/useContact.js";
 import { ContactCard } from "../ContactCard/ContactCard.js";
 import type { ContactCardDisplayProps } from "../ContactCard/ContactCardView.js";
-import { phoneDigits, text } from "../ContactCard/format.js";
+import { shownLookup, text } from "../ContactDisplay/format.js";
+import { fill } from "../ContactDisplay/labels.js";
 import { ContactChip } from "../ContactChip/ContactChip.js";
-import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
+import { splitDisplayProps, useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import type { ContactLookupProps } from "../ContactLookupProps.js";
+import { useHoverCardGroup } from "./ContactHoverCardGroup.js";
+import { useHoverCardState, type HoverCardStateOptions } from "./useHoverCardState.js";
 
 /** The card's own display props (not its div attributes), passed to the card in the popover. */
 type CardDisplayProps = Omit<ContactCardDisplayProps, keyof HTMLAttributes<HTMLDivElement>> & {
@@ -33,7 +25,8 @@ type CardDisplayProps = Omit<ContactCardDisplayProps, keyof HTMLAttributes<HTMLD
   className?: string;
 };
 
-export type ContactHoverCardProps = CardDisplayProps & {
+export type ContactHoverCardProps = CardDisplayProps &
+  Pick<HoverCardStateOptions, "open" | "defaultOpen" | "onOpenChange"> & {
   /**
    * The trigger's content, inside a button the hover card draws; with `asChild`, the trigger itself.
    * @default <ContactChip> for the same lookup
@@ -42,7 +35,9 @@ export type ContactHoverCardProps = CardDisplayProps & {
   children?: ReactNode;
   /**
    * Use the single child element (a link or a button: it must be focusable) as the trigger
-   * instead of wrapping the children in a button; it gets `aria-expanded` and `aria-controls`.
+   * instead of wrapping the children in a button; it gets `aria-expanded` and `aria-controls`,
+   * and its own handlers and ref still run. A tap on a link trigger opens the card rather than
+   * following the link; a second tap, with the card open, follows it.
    * @default false
    * @example <ContactHoverCard phoneNumber={phone} asChild><a href={`/contacts/${id}`}>{name}</a></ContactHoverCard>
    */
@@ -64,29 +59,28 @@ export type ContactHoverCardProps = CardDisplayProps & {
   placement?: Placement;
 } & ContactLookupProps;
 
-type PopoverProps = {
+type PopoverProps = HTMLAttributes<HTMLDivElement> & {
   id: string;
   popoverRef: RefObject<HTMLDivElement | null>;
   lookup: ContactLookup;
-  /** The lookup as the caller wrote it. */
-  raw: string;
   card: CardDisplayProps;
 };
 
 /** The popover and its card, mounted only while open; named by the contact's name once it is known. */
-function HoverCardPopover({ id, popoverRef, lookup, raw, card }: PopoverProps) {
+function HoverCardPopover({ id, popoverRef, lookup, card, ...handlers }: PopoverProps) {
   const { data } = useContact(lookup);
-  const { labels, formatPhone } = useContactDisplay(card);
-  const digits = phoneDigits(raw);
-  const name = text(data?.full_name) ?? (digits ? formatPhone(digits) : raw);
+  const [options] = splitDisplayProps(card);
+  const { labels, formatPhone } = useContactDisplay(options);
+  const name = text(data?.full_name) ?? shownLookup(lookup, formatPhone).shown ?? "";
   return (
     // The stylesheet puts it where Floating UI says; tabIndex -1 keeps a click inside the card from counting as leaving it.
     <div
+      {...handlers}
       ref={popoverRef}
       id={id}
       popover="manual"
       role="dialog"
-      aria-label={labels.hoverCardLabel(name)}
+      aria-label={fill(labels.hoverCardLabel, { name })}
       tabIndex={-1}
       className="fiq-hovercard__popover"
       data-part="hover-card-popover"
@@ -96,15 +90,21 @@ function HoverCardPopover({ id, popoverRef, lookup, raw, card }: PopoverProps) {
   );
 }
 
+/** Whether focus or a pointer went somewhere outside both nodes (null: the window lost focus, which is not leaving). */
+function leftBoth(next: EventTarget | null, ...nodes: (Element | null)[]): boolean {
+  return next instanceof Node && !nodes.some((node) => node?.contains(next));
+}
+
 /**
  * A contact's card in a popover beside a trigger (by default the contact's `ContactChip`),
  * as GitHub and Linear show people: it opens when the pointer rests on the trigger, when the
  * trigger has keyboard focus, or on a tap or click; it stays open while the pointer moves into
  * the card, and closes on Escape (focus back on the trigger), a click outside, or when focus and
  * pointer have left both. The contact is prefetched as soon as the pointer or focus arrives.
- * Nothing of the popover exists until it first opens. Display props (labels, `formatPhone`, locale,
- * time zone, `maxTags`) reach both the trigger and the card, else the nearest
- * `ContactDisplayProvider`'s do. Needs a `<FlowIQProvider>`.
+ * Nothing of the popover exists until it first opens. Control it with `open` and `onOpenChange`;
+ * put many in a `ContactHoverCardGroup` to move between them without the delay. Display props
+ * (labels, `formatPhone`, locale, time zone, `maxTags`) reach both the trigger and the card, else
+ * the nearest `ContactDisplayProvider`'s do. Needs a `<FlowIQProvider>`.
  * @example <ContactHoverCard phoneNumber="+27 12 345 6789" maxTags={3} />
  */
 export function ContactHoverCard(props: ContactHoverCardProps) {
@@ -113,51 +113,42 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
     whatsappId,
     children,
     asChild = false,
-    openDelay = 500,
-    closeDelay = 300,
+    openDelay,
+    closeDelay,
     placement = "bottom-start",
+    open: openProp,
+    defaultOpen,
+    onOpenChange,
     ...card
   } = props;
   const lookup = { phoneNumber, whatsappId } as ContactLookup;
   const { client, queryClient } = useFlowIQContext("ContactHoverCard");
   const id = useId();
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLSpanElement>(null);
+  const state = useHoverCardState({ open: openProp, defaultOpen, onOpenChange, openDelay, closeDelay, group: useHoverCardGroup() });
+  const { open } = state;
+  const trigger = useRef<HTMLElement>(null);
   const popover = useRef<HTMLDivElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  /** Opened by a click or tap, so the next one closes it. */
-  const pinned = useRef(false);
+  /** How the last press began, so a tap on a link can open the card instead of following it. */
+  const pointerType = useRef("");
 
-  const inPopover = (node: EventTarget | null) => !!popover.current?.contains(node as Node | null);
-  const later = (action: () => void, ms: number) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(action, ms);
-  };
-  const show = () => setOpen(true);
-  // Stable: the document listeners below use it.
-  const close = useCallback(() => {
-    clearTimeout(timer.current);
-    pinned.current = false;
-    // Focus inside the card would fall to <body> when the card unmounts. (The trigger's focus
-    // handler still sees the card open, so this does not schedule a reopening.)
-    if (popover.current?.contains(document.activeElement)) (root.current?.firstElementChild as HTMLElement | null)?.focus();
-    setOpen(false);
-  }, []);
   const prefetch = () => {
     // Fresh data (a chip already showing this contact) makes no request: the query's staleTime decides.
     void queryClient.prefetchQuery(contactQueryOptions(client, lookup));
   };
-
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const escape = () => {
+    // Focus goes back to the trigger first, while the card is still open, so the trigger's focus does not open it again.
+    if (popover.current?.contains(document.activeElement)) trigger.current?.focus();
+    state.dismiss();
+  };
 
   // While open: Escape and a press outside close it.
   useEffect(() => {
     if (!open) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape" && !event.defaultPrevented) close();
+      if (event.key === "Escape" && !event.defaultPrevented) escape();
     };
     const onPointerDown = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) close();
+      if (leftBoth(event.target, trigger.current, popover.current)) state.dismiss();
     };
     document.addEventListener("keydown", onKeyDown);
     document.addEventListener("pointerdown", onPointerDown);
@@ -165,14 +156,16 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
       document.removeEventListener("keydown", onKeyDown);
       document.removeEventListener("pointerdown", onPointerDown);
     };
-  }, [open, close]);
+    // escape reads refs and the stable state callbacks only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, state]);
 
   // In the top layer (never clipped by a table or a scroll container), placed beside the trigger
   // and kept there while anything scrolls or resizes. Position goes through the CSSOM, which a
   // strict Content-Security-Policy allows, never through a style attribute in the markup.
   useEffect(() => {
     const element = popover.current;
-    const anchor = root.current?.firstElementChild;
+    const anchor = trigger.current;
     if (!open || !element || !anchor) return;
     element.showPopover?.();
     const stop = autoUpdate(anchor, element, () => {
@@ -191,65 +184,73 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
     };
   }, [open, placement]);
 
-  const triggerProps = { "aria-expanded": open, "aria-controls": id, "aria-haspopup": "dialog" as const };
+  const hover = {
+    onPointerEnter(event: React.PointerEvent) {
+      // A touch has no hover: a tap is a click, handled below.
+      if (event.pointerType === "touch") return;
+      prefetch();
+      state.hoverStart();
+    },
+    onPointerLeave(event: React.PointerEvent) {
+      if (event.pointerType !== "touch") state.hoverEnd();
+    },
+  };
+  const triggerProps = {
+    ref: trigger,
+    "aria-expanded": open,
+    "aria-controls": id,
+    "aria-haspopup": "dialog" as const,
+    ...hover,
+    onPointerDown(event: React.PointerEvent) {
+      pointerType.current = event.pointerType;
+    },
+    onFocus() {
+      prefetch();
+      state.focusIn();
+    },
+    onBlur(event: React.FocusEvent) {
+      if (leftBoth(event.relatedTarget, trigger.current, popover.current)) state.focusOut();
+    },
+    onClick(event: React.MouseEvent) {
+      const tap = pointerType.current === "touch";
+      pointerType.current = "";
+      if ((event.currentTarget as Element).closest("a[href]")) {
+        // A mouse or keyboard follows the link; a first tap shows the card instead (touch has no hover).
+        if (!tap || open) return;
+        event.preventDefault();
+      }
+      state.press();
+    },
+    onKeyDown(event: React.KeyboardEvent) {
+      // Escape before the delay has run out: the card should not open after all.
+      if (event.key === "Escape" && !open) state.dismiss();
+    },
+  };
+  const [display] = splitDisplayProps(card);
   const triggerElement =
     asChild && isValidElement(children) ? (
-      cloneElement(children as ReactElement<Record<string, unknown>>, triggerProps)
+      <Slot {...triggerProps}>{children}</Slot>
     ) : (
-      <button type="button" className="fiq-hovercard__trigger" {...triggerProps}>
-        {children ?? <ContactChip {...lookup} labels={card.labels} formatPhone={card.formatPhone} />}
+      <button type="button" className="fiq-hovercard__trigger" {...triggerProps} ref={trigger as RefObject<HTMLButtonElement>}>
+        {children ?? <ContactChip {...lookup} {...display} />}
       </button>
     );
 
   return (
-    // Events from the trigger and from the card (a DOM child, though drawn in the top layer) both
-    // reach this wrapper, so "the pointer left" means it left both, with the gap between them
-    // bridged by closeDelay.
-    <span
-      ref={root}
-      className="fiq-hovercard"
-      data-part="hover-card"
-      data-state={open ? "open" : "closed"}
-      onPointerEnter={(event) => {
-        // A touch has no hover: a tap is a click, handled below.
-        if (event.pointerType === "touch") return;
-        prefetch();
-        if (open) clearTimeout(timer.current);
-        else later(show, openDelay);
-      }}
-      onPointerLeave={(event) => {
-        if (event.pointerType === "touch") return;
-        if (open) later(close, closeDelay);
-        else clearTimeout(timer.current);
-      }}
-      onFocus={(event) => {
-        if (inPopover(event.target)) return;
-        prefetch();
-        if (!open) later(show, openDelay);
-      }}
-      onBlur={(event) => {
-        const next = event.relatedTarget;
-        // null: the window lost focus, or the focused node went away; neither means the user moved on.
-        if (!next || root.current?.contains(next as Node)) return;
-        if (open) close();
-        else clearTimeout(timer.current);
-      }}
-      onClick={(event) => {
-        if (inPopover(event.target)) return;
-        clearTimeout(timer.current);
-        if (open && pinned.current) close();
-        else {
-          pinned.current = true;
-          setOpen(true);
-        }
-      }}
-      onKeyDown={(event) => {
-        // Escape before the delay has run out: the card should not open after all.
-        if (event.key === "Escape" && !open) clearTimeout(timer.current);
-      }}
-    >
+    <span className="fiq-hovercard" data-part="hover-card" data-state={open ? "open" : "closed"}>
       {triggerElement}
-      {open && <HoverCardPopover id={id} popoverRef={popover} lookup={lookup} raw={phoneNumber ?? whatsappId ?? ""} card={card} />}
+      {open && (
+        <HoverCardPopover
+          id={id}
+          popoverRef={popover}
+          lookup={lookup}
+          card={card}
+          {...hover}
+          onBlur={(event: SyntheticEvent & { relatedTarget: EventTarget | null }) => {
+            if (leftBoth(event.relatedTarget, trigger.current, popover.current)) state.focusOut();
+          }}
+        />
+      )}
     </span>
   );
 }

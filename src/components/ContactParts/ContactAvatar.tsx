@@ -1,32 +1,31 @@
 import type { HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
-import { contactNumber, cx, initials, text } from "../ContactCard/format.js";
+import { contactNumber, cx, initials, text } from "../ContactDisplay/format.js";
+import { splitDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
-export type ContactAvatarProps = Omit<HTMLAttributes<HTMLSpanElement>, "children"> & {
-  /** The contact whose initials to show. */
-  contact: Contact;
-  /**
-   * Extra classes, added after `fiq-avatar`.
-   * @default undefined
-   */
-  className?: string;
-};
+export type ContactAvatarProps = Omit<HTMLAttributes<HTMLSpanElement>, "children"> &
+  ContactDisplayOptions & {
+    /** The contact whose initials to show. */
+    contact: Contact;
+    /**
+     * Extra classes, added after `fiq-avatar`.
+     * @default undefined
+     */
+    className?: string;
+  };
 
-/** {@link ContactAvatar}'s markup, for a composition that draws its parts in one component (ContactCardView). */
-export function avatarMarkup({ contact, className, ...rest }: ContactAvatarProps) {
+/**
+ * The contact's initials in a circle: from the name, else the number's last two digits.
+ * Decorative (`aria-hidden`): the name beside it says who this is. Takes the display options
+ * like every part, though it shows nothing they change.
+ * @example <ContactAvatar contact={contact} />
+ */
+export function ContactAvatar(props: ContactAvatarProps) {
+  const [, { contact, className, ...rest }] = splitDisplayProps(props);
   const name = text(contact.full_name);
   return (
     <span aria-hidden="true" {...rest} className={cx("fiq-avatar", className)} data-part="avatar">
       {(name && initials(name)) || contactNumber(contact)?.slice(-2)}
     </span>
   );
-}
-
-/**
- * The contact's initials in a circle: from the name, else the number's last two digits.
- * Decorative (`aria-hidden`): the name beside it says who this is.
- * @example <ContactAvatar contact={contact} />
- */
-export function ContactAvatar(props: ContactAvatarProps) {
-  return avatarMarkup(props);
 }

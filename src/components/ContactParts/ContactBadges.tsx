@@ -1,11 +1,11 @@
 import type { HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
-import { cx, text } from "../ContactCard/format.js";
-import type { ContactCardLabels } from "../ContactCard/labels.js";
-import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import { cx, text } from "../ContactDisplay/format.js";
+import { valueLabel, type ContactCardLabels } from "../ContactDisplay/labels.js";
+import { useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
 export type ContactBadgesProps = Omit<HTMLAttributes<HTMLUListElement>, "children"> &
-  Pick<ContactDisplayOptions, "labels"> & {
+  ContactDisplayOptions & {
   /** The contact whose status to show. */
   contact: Contact;
   /**
@@ -32,7 +32,7 @@ function badgesOf(contact: Contact, labels: ContactCardLabels): Badge[] {
   const bot = text(contact.bot_status);
   if (contact.blocked === true) badges.push({ label: labels.blocked, tone: "danger" });
   if (contact.archived === true) badges.push({ label: labels.archived, tone: "neutral" });
-  if (bot) badges.push({ label: labels.botStatus(bot), tone: BOT_TONES.get(bot) ?? "neutral" });
+  if (bot) badges.push({ label: valueLabel(labels.botStatuses, labels.botStatusOther, "status", bot), tone: BOT_TONES.get(bot.toLowerCase()) ?? "neutral" });
   if (contact.allow_broadcast === false) badges.push({ label: labels.broadcastOptOut, tone: "warning" });
   if (contact.active_status === true) badges.push({ label: labels.online, tone: "success" });
   if (contact.has_unread_messages === true) badges.push({ label: labels.unread, tone: "info" });
@@ -45,15 +45,11 @@ function badgesOf(contact: Contact, labels: ContactCardLabels): Badge[] {
  * @example <ContactBadges contact={contact} />
  */
 export function ContactBadges(props: ContactBadgesProps) {
-  return badgesMarkup(props, useContactDisplay({ labels: props.labels }).labels);
-}
-
-/** {@link ContactBadges}' markup with the labels decided, for a composition that draws its parts in one component. */
-export function badgesMarkup({ contact, className, labels: _labels, ...rest }: ContactBadgesProps, strings: ContactCardLabels) {
-  const badges = badgesOf(contact, strings);
+  const [{ labels }, { contact, className, ...rest }] = useDisplayProps(props);
+  const badges = badgesOf(contact, labels);
   if (badges.length === 0) return null;
   return (
-    <ul aria-label={strings.status} {...rest} className={cx("fiq-badges", className)} data-part="badges">
+    <ul aria-label={labels.status} {...rest} className={cx("fiq-badges", className)} data-part="badges">
       {badges.map((badge, index) => (
         <li key={index} className="fiq-badge" data-tone={badge.tone} dir="auto">
           {badge.label}

@@ -1,8 +1,8 @@
 import { Fragment, type HTMLAttributes, type ReactNode } from "react";
 import type { Contact } from "../../core/types.js";
-import { cx, isEmail, locationText, phoneDigits, text } from "../ContactCard/format.js";
-import type { ContactCardLabels } from "../ContactCard/labels.js";
-import { useContactDisplay, type ContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import { cx, isEmail, locationText, phoneDigits, text } from "../ContactDisplay/format.js";
+import { fill, valueLabel, type ContactCardLabels } from "../ContactDisplay/labels.js";
+import { useDisplayProps, type ContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 import { CopyButton } from "./CopyButton.js";
 import { bidi, dateTime } from "./inline.js";
 
@@ -12,7 +12,7 @@ export type ContactDetailField = "phone" | "whatsapp" | "email" | "source" | "lo
 const ALL_FIELDS: readonly ContactDetailField[] = ["phone", "whatsapp", "email", "source", "location", "added"];
 
 export type ContactDetailsProps = Omit<HTMLAttributes<HTMLDListElement>, "children"> &
-  Pick<ContactDisplayOptions, "locale" | "timeZone" | "labels" | "formatPhone"> & {
+  ContactDisplayOptions & {
     /** The contact whose details to list. */
     contact: Contact;
     /**
@@ -75,6 +75,7 @@ function whatsappValue(contact: Contact, { labels, formatPhone }: ContactDisplay
     );
   }
   const chat = samePhone ? labels.whatsappChat : null;
+  const name = fill(labels.whatsappLink, { number });
   return (
     <a
       className="fiq-link fiq-number"
@@ -82,7 +83,7 @@ function whatsappValue(contact: Contact, { labels, formatPhone }: ContactDisplay
       dir="ltr"
       target="_blank"
       rel="noopener noreferrer"
-      aria-label={chat ? `${chat}, ${labels.whatsappLink(number)}` : labels.whatsappLink(number)}
+      aria-label={chat ? [chat, name].join(labels.separator) : name}
     >
       {chat ?? number}
     </a>
@@ -133,26 +134,7 @@ function emailValue(contact: Contact, labels: ContactCardLabels, copyable: boole
  * @example <ContactDetails contact={contact} fields={["phone", "whatsapp"]} />
  */
 export function ContactDetails(props: ContactDetailsProps) {
-  const { locale, timeZone, labels, formatPhone } = props;
-  return detailsMarkup(props, useContactDisplay({ locale, timeZone, labels, formatPhone }));
-}
-
-/** {@link ContactDetails}' markup with the display settings decided, for a composition that draws its parts in one component. */
-export function detailsMarkup(
-  {
-    contact,
-    fields = ALL_FIELDS,
-    locale: _locale,
-    timeZone: _timeZone,
-    labels: _labels,
-    formatPhone: _formatPhone,
-    copyable = true,
-    chatLink = true,
-    className,
-    ...rest
-  }: ContactDetailsProps,
-  display: ContactDisplay,
-) {
+  const [display, { contact, fields = ALL_FIELDS, copyable = true, chatLink = true, className, ...rest }] = useDisplayProps(props);
   const strings = display.labels;
   const source = contact.source;
   const type = text(source?.type);
@@ -161,8 +143,8 @@ export function detailsMarkup(
     phone: phoneValue(contact, display, copyable),
     whatsapp: whatsappValue(contact, display, chatLink && contact.blocked !== true),
     email: emailValue(contact, strings, copyable),
-    source: bidi(type && strings.sourceType(type)),
-    location: bidi(locationText(source?.location)),
+    source: bidi(type && valueLabel(strings.sourceTypes, strings.sourceTypeOther, "type", type)),
+    location: bidi(locationText(source?.location, strings.separator)),
     added: added(source?.created_at) ?? added(contact.created_at),
   };
   const shown = fields.filter((field) => values[field]);

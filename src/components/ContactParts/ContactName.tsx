@@ -1,10 +1,10 @@
-import type { HTMLAttributes } from "react";
+import { createElement, type HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
-import { contactNumber, cx, text } from "../ContactCard/format.js";
-import { useContactDisplay, type ContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import { contactNumber, cx, headingTag, text } from "../ContactDisplay/format.js";
+import { useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
 export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "children"> &
-  Pick<ContactDisplayOptions, "labels" | "formatPhone"> & {
+  ContactDisplayOptions & {
   /** The contact to name. */
   contact: Contact;
   /**
@@ -31,23 +31,10 @@ export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "childre
  * @example <ContactName contact={contact} headingLevel={2} />
  */
 export function ContactName(props: ContactNameProps) {
-  return nameMarkup(props, useContactDisplay({ labels: props.labels, formatPhone: props.formatPhone }));
-}
-
-/** {@link ContactName}'s markup with the display settings decided, for a composition that draws its parts in one component. */
-export function nameMarkup(
-  { contact, headingLevel = 3, as, className, labels: _labels, formatPhone: _formatPhone, ...rest }: ContactNameProps,
-  display: ContactDisplay,
-) {
+  const [display, { contact, headingLevel, as, className, ...rest }] = useDisplayProps(props);
   const name = text(contact.full_name);
   const digits = contactNumber(contact);
-  // h3 for a level that does not exist.
-  const level = Number.isInteger(headingLevel) && headingLevel > 0 && headingLevel < 7 ? headingLevel : 3;
-  const Element = as ?? (`h${level}` as "h3");
   const shown = name ?? (digits ? display.formatPhone(digits) : display.labels.unknownContact);
-  return (
-    <Element {...rest} className={cx("fiq-card__name", className)} data-part="name" dir={name ? "auto" : "ltr"} title={shown}>
-      {shown}
-    </Element>
-  );
+  const attributes = { ...rest, className: cx("fiq-card__name", className), "data-part": "name", dir: name ? "auto" : "ltr", title: shown };
+  return createElement(as ?? headingTag(headingLevel), attributes, shown);
 }

@@ -1,11 +1,12 @@
 import type { HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
-import { cx, text } from "../ContactCard/format.js";
-import { useContactDisplay, type ContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import { cx, text } from "../ContactDisplay/format.js";
+import { fill } from "../ContactDisplay/labels.js";
+import { useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 import { dateTime } from "./inline.js";
 
 export type ContactSummaryProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
-  Pick<ContactDisplayOptions, "locale" | "timeZone" | "labels"> & {
+  ContactDisplayOptions & {
   /** The contact whose conversation summary to show. */
   contact: Contact;
   /**
@@ -21,21 +22,14 @@ export type ContactSummaryProps = Omit<HTMLAttributes<HTMLDivElement>, "children
  * @example <ContactSummary contact={contact} locale="de-DE" />
  */
 export function ContactSummary(props: ContactSummaryProps) {
-  const { locale, timeZone, labels } = props;
-  return summaryMarkup(props, useContactDisplay({ locale, timeZone, labels }));
-}
-
-/** {@link ContactSummary}'s markup with the display settings decided, for a composition that draws its parts in one component. */
-export function summaryMarkup(
-  { contact, locale: _locale, timeZone: _timeZone, labels: _labels, className, ...rest }: ContactSummaryProps,
-  display: ContactDisplay,
-) {
+  const [display, { contact, className, ...rest }] = useDisplayProps(props);
   const summary = text(contact.contact_summary);
   if (!summary) return null;
-  const updated = dateTime(contact.contact_summary_updated_at, display.locale, display.timeZone, display.labels.summaryUpdated);
+  const { labels } = display;
+  const updated = dateTime(contact.contact_summary_updated_at, display.locale, display.timeZone, (date) => fill(labels.summaryUpdated, { date }));
   return (
     <div {...rest} className={cx("fiq-summary", className)} data-part="summary">
-      <p className="fiq-summary__label">{display.labels.summary}</p>
+      <p className="fiq-summary__label">{labels.summary}</p>
       <p className="fiq-summary__text" dir="auto">
         {summary}
       </p>

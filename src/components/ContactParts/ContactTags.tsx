@@ -1,10 +1,11 @@
 import { useId, useState, type HTMLAttributes } from "react";
 import type { Contact } from "../../core/types.js";
-import { cx, text } from "../ContactCard/format.js";
-import { useContactDisplay, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
+import { cx, text } from "../ContactDisplay/format.js";
+import { countLabel } from "../ContactDisplay/labels.js";
+import { DEFAULT_MAX_TAGS, useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
 export type ContactTagsProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
-  Pick<ContactDisplayOptions, "maxTags" | "labels"> & {
+  ContactDisplayOptions & {
   /** The contact whose tags to show. */
   contact: Contact;
   /**
@@ -17,7 +18,7 @@ export type ContactTagsProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> 
 /** How many tags to show for a `maxTags` value: NaN and -Infinity mean the default. */
 function tagLimit(maxTags: number): number {
   if (maxTags >= 0) return Math.floor(maxTags);
-  return Number.isFinite(maxTags) ? 0 : 6;
+  return Number.isFinite(maxTags) ? 0 : DEFAULT_MAX_TAGS;
 }
 
 /**
@@ -25,10 +26,10 @@ function tagLimit(maxTags: number): number {
  * rest; nothing when the contact has no tags.
  * @example <ContactTags contact={contact} maxTags={3} />
  */
-export function ContactTags({ contact, maxTags, className, labels, ...rest }: ContactTagsProps) {
+export function ContactTags(props: ContactTagsProps) {
+  const [display, { contact, className, ...rest }] = useDisplayProps(props);
   const listId = useId();
   const [expanded, setExpanded] = useState(false);
-  const display = useContactDisplay({ maxTags, labels });
   const tags = Array.isArray(contact.tags) ? contact.tags.filter(text) : [];
   if (tags.length === 0) return null;
 
@@ -57,7 +58,7 @@ export function ContactTags({ contact, maxTags, className, labels, ...rest }: Co
           aria-controls={shown.length > 0 ? listId : undefined}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? strings.fewerTags : strings.moreTags(hidden)}
+          {expanded ? strings.fewerTags : countLabel(strings, strings.moreTags, hidden)}
         </button>
       )}
     </div>

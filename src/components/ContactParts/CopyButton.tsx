@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { ContactCardLabels } from "../ContactCard/labels.js";
+import { fill, type ContactCardLabels } from "../ContactDisplay/labels.js";
 
 type CopyState = "idle" | "copied" | "failed";
 
@@ -39,14 +39,15 @@ export function CopyButton({ value, shown, labels }: CopyButtonProps) {
   }
 
   const outcome = { idle: "", copied: labels.copied, failed: labels.copyFailed }[state];
+  const name = fill(labels.copy, { value: shown });
   return (
     <>
       <button
         type="button"
         className="fiq-copy"
         data-state={state}
-        aria-label={labels.copy(shown)}
-        title={outcome || labels.copy(shown)}
+        aria-label={name}
+        title={outcome || name}
         onClick={() => void copy()}
       />
       <span className="fiq-sr-only" aria-live="polite">

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatDate } from "../ContactCard/format.js";
+import { formatDate } from "../ContactDisplay/format.js";
 
 /** Contact text in its own direction, so a right-to-left value cannot reorder the card around it. */
 export function bidi(value: string | null): ReactNode {

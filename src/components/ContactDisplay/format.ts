@@ -53,13 +53,13 @@ export function initials(name: string): string {
   return (firstGrapheme(words[0]) + (words.length > 1 ? firstGrapheme(words.at(-1)) : "")).toUpperCase();
 }
 
-/** A location as one line: the string itself, or an object's values joined. */
-export function locationText(value: unknown): string | null {
+/** A location as one line: the string itself, or an object's values joined with the labels' separator. */
+export function locationText(value: unknown, separator: string): string | null {
   if (typeof value !== "object" || value === null) return text(value);
   const parts = Object.values(value)
     .map((part) => (Number.isFinite(part) ? String(part) : text(part)))
     .filter(Boolean);
-  return parts.join(", ") || null;
+  return parts.join(separator) || null;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -110,4 +110,32 @@ export function rootClass(className: string | undefined): string {
 /** The digits that stand for a contact when it has no name: the phone's, else the WhatsApp id's. */
 export function contactNumber(contact: { phone_number: unknown; whatsapp_id: unknown }): string | null {
   return phoneDigits(contact.phone_number) ?? phoneDigits(contact.whatsapp_id);
+}
+
+/** The heading element for a level; a level that does not exist (0, 7, 2.5) is an h3. */
+export function headingTag(level: unknown): "h1" | "h2" | "h3" | "h4" | "h5" | "h6" {
+  return `h${Number.isInteger(level) && (level as number) > 0 && (level as number) < 7 ? (level as number) : 3}` as "h3";
+}
+
+/** Whether an app's slot (`actions`, `notFoundActions`) holds something to draw: `null`, `undefined` and `false` do not. */
+export function hasContent(node: unknown): boolean {
+  return node != null && node !== false;
+}
+
+/** A connected component's lookup as the user should see it, one rule for the card, the chip and the hover card. */
+export type ShownLookup = {
+  /** The digits when it is a phone number, else null. */
+  digits: string | null;
+  /** `formatPhone(digits)`, else the trimmed text the app passed, else null when it passed nothing to see. */
+  shown: string | null;
+};
+
+/**
+ * How a lookup reads before (or without) its contact: the formatted number, else what was typed.
+ * @example shownLookup({ phoneNumber: "+27 12 345 6789" }, (d) => `+${d}`) // { digits: "27123456789", shown: "+27123456789" }
+ */
+export function shownLookup(lookup: { phoneNumber?: string; whatsappId?: string }, formatPhone: (digits: string) => string): ShownLookup {
+  const raw = lookup.phoneNumber ?? lookup.whatsappId;
+  const digits = phoneDigits(raw);
+  return { digits, shown: digits ? formatPhone(digits) : text(raw) };
 }
