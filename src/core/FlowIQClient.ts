@@ -19,7 +19,10 @@ export type FlowIQClientConfig = FlowIQConfig & {
   batch?: boolean | ContactBatchOptions;
 };
 
-/** Options of one read through a client. */
+/**
+ * Options of one read through a client.
+ * @example await flowiq.fetchContact(lookup, { signal: controller.signal })
+ */
 export type FetchContactOptions = {
   /** Cancels this caller's wait (react-query passes its own); the request stops once nobody waits for it. */
   signal?: AbortSignal;
@@ -30,6 +33,7 @@ export type FetchContactOptions = {
  * read made through it (hooks, `contactQueryOptions`, loaders, server
  * prefetching, `getContact`) shares them, and concurrent reads of one contact
  * share one request.
+ * @example const contact = await getContact(flowiq, { whatsappId: "27825550101" });
  */
 export type FlowIQClient = {
   /** The settings it was made with (a frozen copy). */

@@ -10,7 +10,10 @@ export type FlowIQErrorCode =
   | "timeout"
   | "invalid_response";
 
-/** The codes where trying again later may succeed: network, timeout, 5xx and 429. */
+/**
+ * The codes where trying again later may succeed: network, timeout, 5xx and 429.
+ * @example const passing = RETRYABLE_CODES.includes(error.code);
+ */
 export const RETRYABLE_CODES: readonly FlowIQErrorCode[] = ["rate_limited", "server", "network", "timeout"];
 
 /**

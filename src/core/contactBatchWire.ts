@@ -6,6 +6,7 @@ import type { Contact, NormalizedLookup } from "./types.js";
  * Every error body the proxy writes (and the API's own): `error` and `message`,
  * and where the proxy can say who refused, a `code` the browser maps to the
  * same `FlowIQErrorCode` (`session_refused`, `unauthorized`, `forbidden`).
+ * @example const refused: ErrorBody = { error: "Unauthorized", code: "session_refused", message: "Sign in again." };
  */
 export type ErrorBody = { error: string; message: string; code?: FlowIQErrorCode };
 

@@ -65,7 +65,8 @@ export function FlowIQProvider(props: FlowIQProviderProps) {
   // Cheap to make and only used when no client is passed or provided above.
   const [ownQueryClient] = useState(() => new QueryClient());
   const queryClient = queryClientProp ?? outerClient ?? ownQueryClient;
-  const client = useOwnClient(clientProp ? undefined : (config as FlowIQClientConfig)) ?? (clientProp as FlowIQClient);
+  const ownClient = useOwnClient(clientProp ? undefined : (config as FlowIQClientConfig));
+  const client = clientProp ?? (ownClient as FlowIQClient);
 
   const { apiKey } = client.config;
   useEffect(() => {
