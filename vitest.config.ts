@@ -115,6 +115,8 @@ export default defineConfig({
           include: ["test/redis/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // After the jsdom projects, on its own: its processes and Redis do not compete with them.
+          sequence: { groupOrder: 1 },
         },
       },
       // Loading Storybook's config costs seconds, so a run filtered to "unit" skips it.

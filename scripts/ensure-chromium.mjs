@@ -4,9 +4,7 @@
 //
 //   import { ensureChromium } from "./scripts/ensure-chromium.mjs";
 //   node scripts/ensure-chromium.mjs   # prints the path, or one line saying what to install
-import { execFileSync } from "node:child_process";
-import { accessSync, constants, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { ensureTool, findTool, printWhenRun } from "./debian-tool.mjs";
 
 export const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
@@ -21,31 +19,9 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isDebian() {
-  try {
-    return /^ID(_LIKE)?=.*\bdebian\b/m.test(readFileSync("/etc/os-release", "utf8"));
-  } catch {
-    return false;
-  }
-}
-
 /** The Chromium already on this machine, or undefined; never installs anything. */
 export function findChromium() {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which is not an executable file.`);
-    return fromEnv;
-  }
-  return isExecutable(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
+  return findTool({ envVar: "CHROMIUM_PATH", debianPath: DEBIAN_CHROMIUM });
 }
 
 /**
@@ -54,28 +30,14 @@ export function findChromium() {
  * one line saying what to install.
  */
 export function ensureChromium() {
-  const found = findChromium();
-  if (found) return found;
-  if (isDebian() && process.getuid?.() === 0) {
-    console.error("[ensure-chromium] Chromium not found; installing Debian's chromium with apt-get…");
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    execFileSync("apt-get", ["update"], { stdio: ["ignore", "ignore", "inherit"], env });
-    execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env,
-    });
-    if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
-  }
-  throw new Error(
-    "Chromium is needed for the browser tests: install it (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable.",
-  );
+  return ensureTool({
+    envVar: "CHROMIUM_PATH",
+    debianPath: DEBIAN_CHROMIUM,
+    debianPackage: "chromium",
+    name: "chromium",
+    missing:
+      "Chromium is needed for the browser tests: install it (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome executable.",
+  });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  try {
-    console.log(ensureChromium());
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  }
-}
+printWhenRun(import.meta.url, "ensure-chromium.mjs", ensureChromium);
