@@ -7,6 +7,7 @@ import { bindRequestLimiter, createRequestLimiter } from "../core/requestLimiter
 import type { FlowIQConfig } from "../core/types.js";
 import { FlowIQContext, type FlowIQContextValue } from "./FlowIQContext.js";
 import { lazyContactBatcher } from "./lazyContactBatcher.js";
+import { useContactRefresh } from "./useContactRefresh.js";
 import { warnIfSecretKeyInBrowser } from "./warnings.js";
 
 // Declared here so the declarations build needs no Node types.
@@ -28,6 +29,13 @@ export type FlowIQProviderProps = FlowIQConfig & {
    * @example <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq" batch>
    */
   batch?: boolean | ContactBatchOptions;
+  /**
+   * Refetch every mounted contact on one shared tick, every this many
+   * milliseconds (one batch per tick with `batch`). No tick while the page is
+   * hidden, one catch-up when it shows again; tabs of the app share what they fetch.
+   * @example <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq" batch refetchInterval={15_000}>
+   */
+  refetchInterval?: number;
   children?: ReactNode;
 };
 
@@ -46,6 +54,7 @@ export function FlowIQProvider({
   timeoutMs,
   maxConcurrentRequests,
   batch,
+  refetchInterval,
 }: FlowIQProviderProps) {
   const outerClient = useContext(QueryClientContext);
   // Cheap to make and only used when no client is passed or provided above.
@@ -66,6 +75,8 @@ export function FlowIQProvider({
     if (batchKey) bindContactBatcher(value, lazyContactBatcher(value, JSON.parse(batchKey), batchState));
     return value;
   }, [tenantId, apiKey, baseUrl, fetch, headersKey, timeoutMs, maxConcurrentRequests, limiter, batchKey, batchState]);
+
+  useContactRefresh(queryClient, tenantId, refetchInterval);
 
   useEffect(() => {
     // Bundlers replace process.env.NODE_ENV, so production builds drop the check and its text.
