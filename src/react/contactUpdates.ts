@@ -11,12 +11,16 @@ function assertTenantId(tenantId: unknown): asserts tenantId is string {
   }
 }
 
+/** A hidden page refetches nothing: invalidated contacts refetch when it shows again (on focus). */
+const refetchType = () => (typeof document !== "undefined" && document.visibilityState === "hidden" ? "none" : "active");
+
 const asLookup = (lookup: ContactLookup | string): ContactLookup => (typeof lookup === "string" ? { phoneNumber: lookup } : lookup);
 
 /**
  * Marks contacts of a tenant as changed: one lookup, several, or (none given)
  * all of them. Mounted ones refetch together, in one request per `maxSize`
- * with `batch` on; the others refetch when next shown. Resolves when the
+ * with `batch` on; the others refetch when next shown (all of them, while the
+ * page is hidden: they refetch together when it shows again). Resolves when the
  * mounted ones have their answers (failures stay on their queries).
  * Throws `invalid_lookup` for a lookup that holds no valid number.
  * @example await invalidateContacts(queryClient, "acme", [{ phoneNumber: "+27 82 555 0100" }, "+27 82 555 0101"])
@@ -29,7 +33,7 @@ export function invalidateContacts(
   assertTenantId(tenantId);
   const refetch = { cancelRefetch: false, throwOnError: false };
   if (lookups === undefined) {
-    return queryClient.invalidateQueries({ queryKey: [...CONTACT_KEY_ROOT, tenantId], refetchType: "active" }, refetch);
+    return queryClient.invalidateQueries({ queryKey: [...CONTACT_KEY_ROOT, tenantId], refetchType: refetchType() }, refetch);
   }
   const list = Array.isArray(lookups) ? lookups : [lookups as ContactLookup | string];
   // Normalised first, so one bad lookup throws before anything is marked.
@@ -39,7 +43,7 @@ export function invalidateContacts(
   return queryClient.invalidateQueries(
     {
       queryKey: [...CONTACT_KEY_ROOT, tenantId],
-      refetchType: "active",
+      refetchType: refetchType(),
       predicate: (query) => digits.has(query.queryKey[3] as string),
     },
     refetch,

@@ -62,7 +62,7 @@ function setVisibility(state: DocumentVisibilityState) {
   visibility = state;
   Object.defineProperty(document, "visibilityState", { configurable: true, get: () => visibility });
   act(() => {
-    document.dispatchEvent(new Event("visibilitychange"));
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
   });
 }
 
@@ -81,7 +81,7 @@ describe("FlowIQProvider refetchInterval", () => {
     const from = api.requests.length;
     for (let n = 0; n < 40; n++) api.change(n, { full_name: `Contact ${n} v2` });
     const started = Date.now();
-    await waitFor(() => expect(rowTexts()).toEqual(names(40, " v2")), { timeout: 5000 });
+    await waitFor(() => expect(rowTexts()).toEqual(names(40, " v2")), { timeout: 8000 });
     // Three ticks' worth of time, whatever the machine's pace.
     await sleep(Math.max(0, 3100 - (Date.now() - started)));
     const sent = api.since(from);
@@ -104,7 +104,7 @@ describe("FlowIQProvider refetchInterval", () => {
     expect(rowTexts()).toEqual(names(6));
 
     setVisibility("visible");
-    await waitFor(() => expect(rowTexts()).toEqual(names(6).map((text) => text.replace("(read)", "(unread)"))));
+    await waitFor(() => expect(rowTexts()).toEqual(names(6).map((text) => text.replace("(read)", "(unread)"))), { timeout: 4000 });
     const sent = api.since(from);
     expect(sent).toHaveLength(1);
     expect(new URL(sent[0]!.url).searchParams.getAll("phone_number")).toHaveLength(6);

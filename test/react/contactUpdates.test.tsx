@@ -1,4 +1,4 @@
-import { screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Contact, ContactLookup } from "../../src/core/types.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
@@ -63,6 +63,26 @@ describe("invalidateContacts", () => {
     await waitFor(() => expect(rowTexts()).toEqual(Array.from({ length: 8 }, (_, n) => `Contact ${n}${[1, 2, 5].includes(n) ? " online" : ""}`)));
     expect(queryClient.getQueryState(contactKeys.detail("acme", phone(10)))!.isInvalidated).toBe(true);
     expect(queryClient.getQueryState(contactKeys.detail("acme", phone(11)))!.isInvalidated).toBe(false);
+  });
+
+  it("refetches nothing while the page is hidden, and the marked ones together when it shows", async () => {
+    const { queryClient, asked, goOnline } = await mounted();
+    goOnline(6);
+    const visible = () => Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "visible" });
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    try {
+      await invalidateContacts(queryClient, "acme", [phone(6), phone(4)]);
+      expect(asked()).toEqual([]);
+      visible();
+      // Shown again: TanStack Query refetches stale (here: invalidated) queries on focus.
+      act(() => {
+        document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+      });
+      await waitFor(() => expect(rowTexts()[6]).toBe("Contact 6 online"));
+      expect(asked()).toEqual([[digitsAt(4), digitsAt(6)].sort()]);
+    } finally {
+      visible();
+    }
   });
 
   it("refetches one", async () => {

@@ -13,9 +13,10 @@ const queryClient = new QueryClient();
 const params = new URLSearchParams(location.search);
 /** `?batch=off` shows the same inbox with one request per contact, for comparison. */
 const batch = params.get("batch") !== "off";
-/** `?live=off`: no refresh tick and no pushed changes (the request-count checks use it). `?interval=ms` sets the tick. */
+/** `?live=off`: no pushed changes, and no refresh tick unless `?interval=ms` asks for one (the request-count checks use it). */
 const live = params.get("live") !== "off";
-const refetchInterval = live ? Number(params.get("interval") ?? 15_000) : undefined;
+const interval = params.get("interval");
+const refetchInterval = interval ? Number(interval) : live ? 15_000 : undefined;
 // Changes the server pushes (server-sent events): into the cache, or refetched in one batch.
 if (live) followLiveContacts(queryClient, TENANT);
 
