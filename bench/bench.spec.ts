@@ -15,7 +15,7 @@ import { apiLog, drawnIndexes, jumpToBottom, openInbox, resetApiLog, visibleInde
 import { PORTS } from "../playwright.config.js";
 import type { StandInRequest } from "../standin/index.js";
 import type { BenchApi } from "./main.js";
-import { median, report, RTT_MS, type Figures, type InboxRun, type TableKind } from "./report.js";
+import { liveSection, median, report, RTT_MS, type Figures, type InboxRun, type TableKind } from "./report.js";
 import { measureSizes } from "./sizes.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -70,7 +70,10 @@ test.beforeAll(async ({ playwright, launchOptions }) => {
 
 test.afterAll(async () => {
   await browser?.close();
-  if (ONLY) console.log(JSON.stringify(figures, null, 2));
+  if (ONLY) {
+    console.log(JSON.stringify(figures, null, 2));
+    if (figures.grid && figures.refresh) console.log(liveSection(figures.grid, figures.refresh));
+  }
   else if (figures.requests && figures.column && figures.render && figures.isolation && figures.memory && figures.sizes && figures.table && figures.inbox) {
     writeFileSync(OUT, report(figures as Figures));
   }
@@ -145,6 +148,41 @@ measure("column", "", async (page) => {
     }
   }
   await page.emulateMedia({ reducedMotion: "no-preference" });
+  return out;
+});
+
+// 500 cold cards in the library's aligned grid and in a plain block, beside the same 500 bare fetches,
+// with the skeleton's pulse on and with reduced motion.
+measure("grid", "", async (page) => {
+  const count = 500;
+  const out = { count, runs: RUNS, fetchOnly: [] as number[], grid: [] as number[], gridReduced: [] as number[], block: [] as number[], blockReduced: [] as number[] };
+  for (let run = 0; run < RUNS; run++) {
+    out.fetchOnly.push(await page.evaluate((n) => window.bench.fetchOnly(n), count));
+    for (const [layout, reduced] of [["grid", false], ["block", false], ["grid", true], ["block", true]] as const) {
+      await page.emulateMedia({ reducedMotion: reduced ? "reduce" : "no-preference" });
+      await resetServed();
+      const { ms } = await page.evaluate(([l, n]) => window.bench.cardLayout(l, n), [layout, count] as const);
+      expect((await served()).requests, `${layout}: requests the API saw`).toBe(count);
+      out[`${layout}${reduced ? "Reduced" : ""}`].push(ms);
+    }
+  }
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  return out;
+});
+
+// A refresh tick of 500 mounted cards in a grid (batch on): when nothing changed, and when one contact did.
+measure("refresh", "", async (page) => {
+  const count = 500;
+  const out = { count, runs: RUNS, same: [] as { ms: number; mutations: number }[], oneChanged: [] as { ms: number; mutations: number }[], requests: [] as number[] };
+  for (let run = 0; run < RUNS; run++) {
+    for (const changed of [false, true]) {
+      await resetServed();
+      const before = (await served()).requests;
+      const sample = await page.evaluate(([n, c]) => window.bench.refreshTick(n, c), [count, changed] as const);
+      (changed ? out.oneChanged : out.same).push(sample);
+      if (!changed) out.requests.push((await served()).requests - before);
+    }
+  }
   return out;
 });
 

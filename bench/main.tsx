@@ -10,6 +10,7 @@ import {
   ContactChipView,
   contactKeys,
   FlowIQProvider,
+  invalidateContacts,
   useContacts,
   type Contact,
   type ContactLookup,
@@ -186,6 +187,61 @@ async function column(kind: "cards" | "useContacts", count: number) {
   return { ms, renders };
 }
 
+/**
+ * `count` cold ContactCards in the library's aligned grid (`.fiq-card-grid`) or in a plain block:
+ * the time until all show a contact, as `column` times one column.
+ */
+async function cardLayout(layout: "grid" | "block", count: number) {
+  const lookups = Array.from({ length: count }, (_, index) => lookupAt(index));
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const cards = lookups.map((lookup, index) => <ContactCard key={index} {...cardProps(lookup)} />);
+  const node = (
+    <FlowIQProvider tenantId={TENANT} baseUrl={API} queryClient={queryClient}>
+      {layout === "grid" ? <div className="fiq-card-grid">{cards}</div> : <div>{cards}</div>}
+    </FlowIQProvider>
+  );
+  return { ms: await timeUntilReady(node, queryClient, count) };
+}
+
+/**
+ * A refresh tick of `count` mounted cards in a grid (batch on): every one refetched in one call, as
+ * `refetchInterval`'s tick does. With `changed`, one contact's cached copy is made to differ first, so
+ * the answer changes that card. Resolves with the time until the answers are in and a frame is drawn,
+ * and the DOM mutations the refresh caused.
+ */
+async function refreshTick(count: number, changed: boolean) {
+  const contacts = generateContacts(count);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  fill(queryClient, contacts);
+  const mounted = mount(
+    <FlowIQProvider tenantId={TENANT} baseUrl={API} queryClient={queryClient} batch>
+      <div className="fiq-card-grid">
+        {contacts.map((contact, index) => (
+          <ContactCard key={index} {...cardProps(lookupOf(contact))} />
+        ))}
+      </div>
+    </FlowIQProvider>,
+  );
+  await settle();
+  if (changed) {
+    const first = contacts[0] as Contact;
+    queryClient.setQueryData(contactKeys.detail(TENANT, lookupOf(first)), { ...first, full_name: `${first.full_name ?? ""} (old)` });
+    await settle();
+  }
+  let mutations = 0;
+  const observer = new MutationObserver((records) => (mutations += records.length));
+  observer.observe(mounted.container, { subtree: true, childList: true, attributes: true, characterData: true });
+  const start = performance.now();
+  await invalidateContacts(queryClient, TENANT);
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const ms = performance.now() - start;
+  // Records are delivered in a microtask; take them all before counting.
+  mutations += observer.takeRecords().length;
+  observer.disconnect();
+  unmount(mounted);
+  return { ms, mutations };
+}
+
 /** The network's own floor: `count` bare fetches to the stand-in API, six at a time, no React. */
 async function fetchOnly(count: number) {
   const start = performance.now();
@@ -331,6 +387,8 @@ const api = {
   sameDom,
   dashboard,
   column,
+  cardLayout,
+  refreshTick,
   fetchOnly,
   table,
   batchFetchOnly,

@@ -39,7 +39,47 @@ export type Figures = {
   isolation: { cards: number; expected: number; rerendered: number; onlyThoseCards: boolean; shownRenamed: number; maxRendersPerCardOnMount: number };
   memory: { count: number; distinct: number } & Record<"view" | "connected", { start: number; mounted: number; after: number[] }>;
   sizes: SizeEntry[];
+  /** Optional until a full run has measured them (BENCH_ONLY=grid,refresh prints liveSection). */
+  grid?: GridFigures;
+  refresh?: RefreshFigures;
 };
+
+export type GridFigures = { count: number; runs: number; fetchOnly: number[]; grid: number[]; gridReduced: number[]; block: number[]; blockReduced: number[] };
+type Sample = { ms: number; mutations: number };
+export type RefreshFigures = { count: number; runs: number; same: Sample[]; oneChanged: Sample[]; requests: number[] };
+
+/** Cards in a grid and in a block beside bare fetches, and a refresh tick of mounted cards. */
+export function liveSection(grid: GridFigures, refresh: RefreshFigures): string {
+  const fetch = median(grid.fetchOnly);
+  const row = (label: string, values: number[], goal?: number) => {
+    const r = median(values) / fetch;
+    return `| ${label} | ${ms(median(values))} | ${ratio(r)} | ${goal === undefined ? "" : `≤ ${goal}×: ${verdict(r <= goal)}`} |`;
+  };
+  const tick = (samples: Sample[]) => `${ms(median(samples.map((sample) => sample.ms)))} | ${median(samples.map((sample) => sample.mutations))}`;
+  return [
+    "## Cards in a grid, and a refresh tick",
+    "",
+    `${grid.count} cold \`<ContactCard>\`s (median of ${grid.runs}), time until all show a contact, ÷ ${grid.count} bare fetches (${ms(fetch)}):`,
+    "",
+    "| layout | time | ÷ bare fetches | goal |",
+    "|---|---|---|---|",
+    row("`.fiq-card-grid`, pulse on", grid.grid, 1.5),
+    row("`.fiq-card-grid`, reduced motion", grid.gridReduced),
+    row("plain block, pulse on", grid.block, 1.3),
+    row("plain block, reduced motion", grid.blockReduced),
+    "",
+    `A refresh tick of ${refresh.count} mounted cards in a \`.fiq-card-grid\` (\`batch\` on, median of ${refresh.runs}): every card refetched in one call, as`,
+    "`refetchInterval`'s tick does, until the answers are in and a frame is drawn; DOM mutations counted by a MutationObserver.",
+    "",
+    "| refresh | time | DOM mutations |",
+    "|---|---|---|",
+    `| nothing changed | ${tick(refresh.same)} |`,
+    `| one contact changed | ${tick(refresh.oneChanged)} |`,
+    "",
+    `Requests a tick: ${median(refresh.requests)} (⌈${refresh.count} / 50⌉).`,
+    "",
+  ].join("\n");
+}
 
 /** BENCHMARKS.md from the figures. */
 /** The floor for `count` contacts through the proxy: one round trip, plus the stand-in's fan-out at the route's cap. */
@@ -274,6 +314,7 @@ export function report(figures: Figures): string {
     "Only the rows drawn at the bottom reach the API (the rows passed over are never drawn); `npm test` asserts these counts (e2e/dashboard).",
     "",
   );
+  if (figures.grid && figures.refresh) push(liveSection(figures.grid, figures.refresh));
   // Section 8 comes from `npm run bench:proxy` (bench/proxyLoad.ts), which writes it to bench/proxy-load.md.
   const proxyLoad = existsSync(join(root, "bench/proxy-load.md")) ? readFileSync(join(root, "bench/proxy-load.md"), "utf8").trim() : "";
   if (proxyLoad) push(proxyLoad, "");

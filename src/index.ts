@@ -31,6 +31,7 @@ export { useContact } from "./react/useContact.js";
 export { useSuspenseContact } from "./react/useSuspenseContact.js";
 export type { SuspenseContactQueryOverrides } from "./react/useSuspenseContact.js";
 export { useContacts } from "./react/useContacts.js";
+export { invalidateContacts, setContactData } from "./react/contactUpdates.js";
 // components
 export { ContactCard } from "./components/ContactCard/ContactCard.js";
 export type { ContactCardProps } from "./components/ContactCard/ContactCard.js";

@@ -112,13 +112,18 @@ const GRID_CONTACTS = [
 async function expectAlignedRows(grid: HTMLElement) {
   if (!inRealBrowser()) return;
   const rows = new Map<number, { height: number; details: number | null }[]>();
-  for (const card of grid.querySelectorAll<HTMLElement>(":scope > .fiq-card")) {
+  const cards = grid.querySelectorAll<HTMLElement>(":scope > .fiq-card");
+  // An empty grid (or a selector that finds nothing) must fail, not pass with nothing compared.
+  await expect(cards.length).toBeGreaterThan(1);
+  for (const card of cards) {
     const box = card.getBoundingClientRect();
     const details = card.querySelector(".fiq-details, .fiq-card__message")?.getBoundingClientRect().top ?? null;
     const row = rows.get(Math.round(box.top)) ?? [];
     row.push({ height: Math.round(box.height), details: details === null ? null : Math.round(details) });
     rows.set(Math.round(box.top), row);
   }
+  // At least one row holds two cards side by side, or nothing was aligned with anything.
+  await expect(Math.max(...[...rows.values()].map((row) => row.length))).toBeGreaterThan(1);
   for (const row of rows.values()) {
     await expect(new Set(row.map((card) => card.height)).size).toBe(1);
     await expect(new Set(row.map((card) => card.details)).size).toBe(1);
@@ -128,7 +133,9 @@ async function expectAlignedRows(grid: HTMLElement) {
 /** In a browser: every copy button sits on the last line of the value it copies, never alone. */
 async function expectCopyButtonsBesideValues(grid: HTMLElement) {
   if (!inRealBrowser()) return;
-  for (const button of grid.querySelectorAll(".fiq-copy")) {
+  const buttons = grid.querySelectorAll(".fiq-copy");
+  await expect(buttons.length).toBeGreaterThan(0);
+  for (const button of buttons) {
     const lines = [...button.previousElementSibling!.getClientRects()].filter((rect) => rect.width > 0);
     const last = lines.at(-1)!;
     const box = button.getBoundingClientRect();

@@ -48,7 +48,9 @@ export async function everyDrawnRowFilled(page: Page) {
 }
 
 /** Opens the inbox (`path` may hold `?batch=off`) with a fresh API log, counting what the page asks /api/flowiq for. */
-export async function openInbox(page: Page, origin = "", path = "/"): Promise<InboxVisit> {
+export async function openInbox(page: Page, origin = "", given = "/"): Promise<InboxVisit> {
+  // Counts of first screens and jumps: without live mode's pushed changes and refresh tick, unless asked for.
+  const path = given.includes("live=") ? given : `${given}${given.includes("?") ? "&" : "?"}live=off`;
   await resetApiLog(page, origin);
   const browserRequests: URL[] = [];
   const problems: string[] = [];

@@ -4,6 +4,7 @@ import { useContext, useEffect, useMemo, useState, type ReactNode } from "react"
 import { isDevelopment } from "../core/env.js";
 import { createFlowIQClient, type FlowIQClient, type FlowIQClientConfig } from "../core/FlowIQClient.js";
 import { FlowIQContext, type FlowIQContextValue } from "./FlowIQContext.js";
+import { useContactRefresh } from "./useContactRefresh.js";
 import { warnIfSecretKeyInBrowser } from "./warnings.js";
 
 type ProviderOptions = {
@@ -12,6 +13,13 @@ type ProviderOptions = {
    * above this provider, else one of its own.
    */
   queryClient?: QueryClient;
+  /**
+   * Refetch every mounted contact on one shared tick, every this many
+   * milliseconds (one batch per tick when the client batches). No tick while the
+   * page is hidden, one catch-up when it shows again; tabs of the app share what they fetch.
+   * @example <FlowIQProvider client={flowiq} refetchInterval={15_000}>
+   */
+  refetchInterval?: number;
   children?: ReactNode;
 };
 
@@ -60,13 +68,15 @@ function useOwnClient(config: FlowIQClientConfig | undefined): FlowIQClient | un
  * @example <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq"><App /></FlowIQProvider>
  */
 export function FlowIQProvider(props: FlowIQProviderProps) {
-  const { queryClient: queryClientProp, children, client: clientProp, ...config } = props;
+  const { queryClient: queryClientProp, children, client: clientProp, refetchInterval, ...config } = props;
   const outerClient = useContext(QueryClientContext);
   // Cheap to make and only used when no client is passed or provided above.
   const [ownQueryClient] = useState(() => new QueryClient());
   const queryClient = queryClientProp ?? outerClient ?? ownQueryClient;
   const ownClient = useOwnClient(clientProp ? undefined : (config as FlowIQClientConfig));
   const client = clientProp ?? (ownClient as FlowIQClient);
+
+  useContactRefresh(queryClient, client.tenantId, refetchInterval);
 
   const { apiKey } = client.config;
   useEffect(() => {

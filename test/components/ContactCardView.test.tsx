@@ -128,10 +128,11 @@ describe("ContactCardView given each status", () => {
 });
 
 describe("ContactCardView given a sparse contact", () => {
-  it("falls back to the formatted number for the heading and the avatar", () => {
+  it("falls back to the formatted number for the heading, and a person glyph (no digits) for the avatar", () => {
     const { container } = render(<ContactCardView contact={{ ...sparse, phone_number: "27 123 456 789" }} />);
     expect(screen.getByRole("heading", { name: "+27123456789" })).toBeInTheDocument();
-    expect(avatarOf(container)).toHaveTextContent("89");
+    expect(avatarOf(container)?.textContent).toBe("");
+    expect(avatarOf(container)?.querySelector("svg")).not.toBeNull();
   });
 
   it("treats a blank name as absent", () => {
@@ -146,7 +147,7 @@ describe("ContactCardView given a sparse contact", () => {
   ])("treats a name of only %s as absent", (_what, full_name) => {
     const { container } = render(<ContactCardView contact={{ ...sparse, full_name, phone_number: "27123456789" }} />);
     expect(screen.getByRole("heading", { name: "+27123456789" })).toBeInTheDocument();
-    expect(avatarOf(container)).toHaveTextContent("89");
+    expect(avatarOf(container)?.querySelector("svg")).not.toBeNull();
   });
 
   it("says Unknown contact when there is neither a name nor a number", () => {

@@ -11,11 +11,11 @@ const UNREAD = CONVERSATIONS.filter((conversation) => conversation.unread > 0).l
 const NARROW = "(max-width: 60rem)";
 
 function RequestMeter() {
-  const { requests, contacts } = useRequestTally();
+  const { requests, contacts, perMinute } = useRequestTally();
   return (
     <p className="app__meter" title="Requests this page made to /api/flowiq: with batch on, one request carries up to 50 contacts.">
       <span className="app__meter-label">Contacts API</span> {requests.toLocaleString("en-US")} {requests === 1 ? "request" : "requests"} ·{" "}
-      {contacts.toLocaleString("en-US")} {contacts === 1 ? "contact" : "contacts"}
+      {contacts.toLocaleString("en-US")} {contacts === 1 ? "contact" : "contacts"} · <span data-testid="per-minute">{perMinute.toLocaleString("en-US")}</span>/min
     </p>
   );
 }

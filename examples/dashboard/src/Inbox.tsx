@@ -78,7 +78,7 @@ type InboxProps = {
 /**
  * The conversation list: a grid of 10,000 rows of which only those on screen (and a
  * few either side) exist, via TanStack Virtual. One tab stop; arrow keys, Page Up/Down,
- * Home and End move the selection, Enter opens it.
+ * Home and End move the selection, Enter opens it, Space shows its contact's hover card.
  */
 export function Inbox({ conversations, unread, selected, onSelect, onPick, onOpen, gridRef }: InboxProps) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -98,6 +98,11 @@ export function Inbox({ conversations, unread, selected, onSelect, onPick, onOpe
     onSelect(next);
     virtualizer.scrollToIndex(next, { align: "auto" });
   };
+  /** Space: focus the selected row's contact, which opens its hover card as a hover does. */
+  const showContact = () => {
+    const trigger = document.getElementById(rowId(selected))?.querySelector<HTMLElement>(".inbox__trigger");
+    trigger?.focus();
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
     const moves: Record<string, () => void> = {
@@ -108,10 +113,16 @@ export function Inbox({ conversations, unread, selected, onSelect, onPick, onOpe
       Home: () => moveTo(0),
       End: () => moveTo(conversations.length - 1),
       Enter: onOpen,
+      " ": showContact,
+      // From a row's contact (after Space), Escape closes its card and comes back to the list.
+      Escape: () => {},
     };
     const move = moves[event.key];
     if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Escape" && event.target === event.currentTarget) return;
     event.preventDefault();
+    // Keys pressed on a row's contact move the list's selection, with focus back on the list.
+    if (event.target !== event.currentTarget && event.key !== " ") gridRef.current?.focus();
     move();
   };
 
@@ -149,12 +160,12 @@ export function Inbox({ conversations, unread, selected, onSelect, onPick, onOpe
               Received
             </div>
             <div role="columnheader" className="inbox__cell inbox__unread">
-              <span aria-hidden="true">●</span>
-              <span className="sr-only">Unread</span>
+              Unread
             </div>
           </div>
         </div>
-        <div ref={scroller} className="inbox__scroller" data-testid="inbox-scroller">
+        {/* Not a tab stop of its own (Chromium makes scrollers focusable): the grid above is the list's one, and scrolls it. */}
+        <div ref={scroller} className="inbox__scroller" data-testid="inbox-scroller" tabIndex={-1}>
           <div role="rowgroup" className="inbox__body" style={{ blockSize: `${virtualizer.getTotalSize()}px` }}>
             {rows.map((row) => (
               <ConversationRow
