@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { packSection } from "../scripts/pack-size.mjs";
 import type { SizeEntry } from "./sizes.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -274,6 +275,8 @@ export function report(figures: Figures): string {
     "Only the rows drawn at the bottom reach the API (the rows passed over are never drawn); `npm test` asserts these counts (e2e/dashboard).",
     "",
   );
+  // Measured by `npm run bench:pack` (bench/pack-size.json), kept when the bench rewrites this file.
+  push(...packSection());
   if (changes) push("## What changed and what it bought", "", changes, "");
   return `${lines.join("\n")}\n`;
 }

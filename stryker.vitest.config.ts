@@ -1,0 +1,24 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+/**
+ * The unit suite (vitest.config.ts's "unit" project) as one plain config for StrykerJS, whose Vitest
+ * runner wants a config without projects and runs it in one thread. The browser projects and the
+ * React 18 rerun are left out: they test the same source again and would only slow each mutant.
+ */
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    environment: "jsdom",
+    globals: true,
+    include: ["test/**/*.test.{ts,tsx}"],
+    env: { REACT_MAJOR: "19" },
+    setupFiles: ["test/setup.ts"],
+    // As in the unit project: files share their environment (each test puts back what it changes).
+    isolate: false,
+    restoreMocks: true,
+    unstubGlobals: true,
+    unstubEnvs: true,
+    testTimeout: 15_000,
+  },
+});
