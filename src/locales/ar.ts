@@ -1,7 +1,12 @@
 import type { ContactCardLabels } from "../components/ContactCard/labels.js";
 import { known, plural } from "./helpers.js";
 
-/** Arabic labels for every contact component (lay the page out right to left, `dir="rtl"`). */
+/**
+ * Arabic labels for every contact component (lay the page out right to left, `dir="rtl"`).
+ * @example
+ * import { ar } from "@flowiq/react/locales";
+ * <div dir="rtl"><ContactCard phoneNumber="+27 12 345 6789" labels={ar} locale="ar" /></div>
+ */
 export const ar: ContactCardLabels = {
   loading: "جارٍ تحميل جهة الاتصال…",
   notFound: () => "لا توجد جهة اتصال في FlowIQ بهذا الرقم بعد.",

@@ -1,7 +1,12 @@
 import type { ContactCardLabels } from "../components/ContactCard/labels.js";
 import { known, plural } from "./helpers.js";
 
-/** German labels for every contact component. */
+/**
+ * German labels for every contact component.
+ * @example
+ * import { de } from "@flowiq/react/locales";
+ * <ContactCard phoneNumber="+27 12 345 6789" labels={de} locale="de-DE" />
+ */
 export const de: ContactCardLabels = {
   loading: "Kontakt wird geladen …",
   notFound: () => "In FlowIQ gibt es noch keinen Kontakt mit dieser Nummer.",

@@ -1,7 +1,12 @@
 import type { ContactCardLabels } from "../components/ContactCard/labels.js";
 import { known, plural } from "./helpers.js";
 
-/** Spanish labels for every contact component. */
+/**
+ * Spanish labels for every contact component.
+ * @example
+ * import { es } from "@flowiq/react/locales";
+ * <ContactCard phoneNumber="+27 12 345 6789" labels={es} locale="es-ES" />
+ */
 export const es: ContactCardLabels = {
   loading: "Cargando contacto…",
   notFound: () => "Ningún contacto de FlowIQ tiene este número todavía.",

@@ -1,7 +1,12 @@
 import type { ContactCardLabels } from "../components/ContactCard/labels.js";
 import { known, plural } from "./helpers.js";
 
-/** French labels for every contact component. */
+/**
+ * French labels for every contact component.
+ * @example
+ * import { fr } from "@flowiq/react/locales";
+ * <ContactCard phoneNumber="+27 12 345 6789" labels={fr} locale="fr-FR" />
+ */
 export const fr: ContactCardLabels = {
   loading: "Chargement du contact…",
   notFound: () => "Aucun contact FlowIQ n'a encore ce numéro.",

@@ -1,7 +1,12 @@
 import type { ContactCardLabels } from "../components/ContactCard/labels.js";
 import { known, plural } from "./helpers.js";
 
-/** Brazilian Portuguese labels for every contact component. */
+/**
+ * Brazilian Portuguese labels for every contact component.
+ * @example
+ * import { ptBR } from "@flowiq/react/locales";
+ * <ContactCard phoneNumber="+27 12 345 6789" labels={ptBR} locale="pt-BR" />
+ */
 export const ptBR: ContactCardLabels = {
   loading: "Carregando contato…",
   notFound: () => "Nenhum contato do FlowIQ tem este número ainda.",
