@@ -19,6 +19,7 @@ export default defineConfig({
     restoreMocks: true,
     unstubGlobals: true,
     unstubEnvs: true,
-    testTimeout: 15_000,
+    // Instrumented code in one thread on a busy machine: the property tests need more room than in npm test.
+    testTimeout: 60_000,
   },
 });
