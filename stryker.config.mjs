@@ -15,6 +15,9 @@ export default {
   ],
   // Only the tests that cover a mutant run for it.
   coverageAnalysis: "perTest",
+  // A rerun tests only the mutants whose code or covering tests changed since the last one.
+  incremental: true,
+  incrementalFile: "reports/stryker-incremental.json",
   // A mutant in module-level code (a constant, a regex) would need the whole suite per mutant
   // (about a minute each here); they are counted in MUTATION.md as not run.
   ignoreStatic: true,
