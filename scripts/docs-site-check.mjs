@@ -85,7 +85,21 @@ try {
       if (/play:|expect\(|canvas\.|waitFor\(/.test(code)) problems.push(`${entry.title}: "Show code" shows story code: ${code.slice(0, 80)}`);
       await page.screenshot({ path: join(shots, `${file}-code.png`) });
     }
-    console.log(`${entry.title}: ${count} examples rendered in ${seconds(rendered)}${code ? `; Show code: ${code.replace(/\s+/g, " ").slice(0, 100)}` : ""}`);
+    // The Controls table changes the example above it (the first one): here the copy buttons go.
+    let controls = "";
+    if (entry.id === "contactcard--docs") {
+      const primary = preview.locator(".docs-story").first();
+      const copyButtons = primary.getByRole("button", { name: /^Copy / });
+      const before = await copyButtons.count();
+      await preview.locator("table.docblock-argstable tbody tr", { hasText: "copyable" }).getByRole("switch").or(
+        preview.locator("table.docblock-argstable tbody tr", { hasText: "copyable" }).locator("input, button").first(),
+      ).first().click();
+      await frame?.waitForFunction(() => !document.querySelector(".docs-story")?.querySelector("button[aria-label^='Copy ']"), undefined, { timeout: 10_000 }).catch(() => undefined);
+      const after = await copyButtons.count();
+      controls = `; copyable control: ${before} copy buttons → ${after}`;
+      if (before === 0 || after !== 0) problems.push(`ContactCard: the copyable control did not change the example (${before} → ${after} copy buttons)`);
+    }
+    console.log(`${entry.title}: ${count} examples rendered in ${seconds(rendered)}${controls}${code ? `; Show code: ${code.replace(/\s+/g, " ").slice(0, 100)}` : ""}`);
   }
   await context.close();
 } finally {
