@@ -23,6 +23,8 @@ export default {
   ignoreStatic: true,
   concurrency: 2,
   timeoutMS: 10_000,
+  // The first run of the whole suite, instrumented, in one thread: minutes on a busy 2-core machine.
+  dryRunTimeoutMinutes: 30,
   reporters: ["json", "html", "clear-text", "progress"],
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
