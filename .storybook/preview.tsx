@@ -119,7 +119,9 @@ function describe(value: unknown): string {
 
 const preview: Preview = {
   decorators: [withFrameAndProvider],
-  loaders: [mswWorker],
+  // Docs pages fetch through each story's own handlers (fetchThrough), so only story pages and the
+  // story tests start the service worker: a docs page neither registers it nor waits to be claimed.
+  loaders: [(context) => (context.viewMode === "docs" ? {} : mswWorker(context))],
   globalTypes: {
     theme: {
       description: "Colour theme of the page around the cards",
