@@ -12,6 +12,11 @@ export default defineConfig({
     environment: "jsdom",
     globals: true,
     include: ["test/**/*.test.{ts,tsx}"],
+    // The request-cap checks count the peak of requests in flight over a whole page of cards: under
+    // Stryker's instrumentation on a busy machine the peak can fall short of the cap (seen: 3 of 6)
+    // and one such failure in the first run stops the whole mutation run. The limiter itself is
+    // mutated against test/core/requestLimiter.test.ts.
+    exclude: ["test/perf/**"],
     env: { REACT_MAJOR: "19" },
     setupFiles: ["test/setup.ts"],
     // As in the unit project: files share their environment (each test puts back what it changes).

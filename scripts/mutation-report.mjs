@@ -63,6 +63,7 @@ for (const [file, { source, mutants }] of Object.entries(report.files)) {
   }
 }
 
+const fileNames = Object.keys(report.files).map((file) => file.replace(/\\/g, "/").replace(/^.*?(?=src\/)/, ""));
 const rows = [...folders.entries()].sort(([a], [b]) => a.localeCompare(b));
 const total = rows.reduce((sum, [, t]) => ({ detected: sum.detected + t.detected, valid: sum.valid + t.detected + t.survived + t.noCoverage }), { detected: 0, valid: 0 });
 survivors.sort((a, b) => a.relative.localeCompare(b.relative) || a.line - b.line);
@@ -78,7 +79,8 @@ const lines = [
   "The score is caught ÷ (caught + survived + not covered by any test). Mutants in module-level code (constants",
   "set once on import) are not run: each would need the whole suite.",
   "",
-  `Generated from a run of ${survivors.length + total.detected + ignored} mutants` +
+  `Generated from a run of ${survivors.length + total.detected + ignored} mutants in ${fileNames.length} files` +
+    (fileNames.length <= 5 ? ` (${fileNames.join(", ")})` : "") +
     (report.performance?.mutation ? ` in ${Math.round((report.performance.mutation + (report.performance.initialRun ?? 0)) / 60000)} min.` : "."),
   "",
   "| folder | score | caught (of them timed out) | survived | not covered | not run (module-level) |",
