@@ -18,7 +18,7 @@ export default defineConfig({
     // mutated against test/core/requestLimiter.test.ts.
     exclude: ["test/perf/**"],
     env: { REACT_MAJOR: "19" },
-    setupFiles: ["test/setup.ts"],
+    setupFiles: ["test/setup.ts", "stryker.setup.ts"],
     // As in the unit project: files share their environment (each test puts back what it changes).
     isolate: false,
     restoreMocks: true,
