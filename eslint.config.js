@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   // examples/dashboard uses the root node_modules and is checked with the library; other examples are apps of their own.
-  { ignores: ["dist/", "storybook-static/", "coverage/", "examples/*", "!examples/dashboard/", "public/", ".bench/", "node_modules/"] },
+  { ignores: ["dist/", "storybook-static/", "coverage/", "examples/*", "!examples/dashboard/", "public/", ".bench/", "node_modules/", ".stryker-tmp/", "reports/", ".docs-site/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...pluginQuery.configs["flat/recommended"],

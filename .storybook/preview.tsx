@@ -1,6 +1,8 @@
 import type { Decorator, Preview } from "@storybook/react-vite";
 import { QueryClient } from "@tanstack/react-query";
+import { getResponse, type RequestHandler } from "msw";
 import { mswLoader } from "msw-storybook-addon/csf3";
+import { storyNameFromExport, toId } from "storybook/internal/csf";
 import { useState, type ReactNode } from "react";
 import { FlowIQProvider, type FlowIQProviderProps } from "../src/index.js";
 import "../src/styles.css";
@@ -17,12 +19,46 @@ export type Theme = "light" | "dark";
  */
 export type FlowIQStoryParameters = { provider?: boolean; frame?: "card" | "wide"; batch?: FlowIQProviderProps["batch"] };
 
+/**
+ * `parameters.docs.featured` on a component's meta: the export names of the stories its docs page
+ * shows, in file order (the rest stay in the sidebar). Without it the page shows every story.
+ */
+export type FlowIQDocsParameters = { featured?: string[] };
+
+type MswParameter = RequestHandler[] | { handlers?: RequestHandler[] | Record<string, RequestHandler[] | RequestHandler> } | undefined;
+
+/** `parameters.msw` in any of the forms msw-storybook-addon accepts, as one list. */
+function handlersOf(parameter: MswParameter): RequestHandler[] {
+  if (!parameter) return [];
+  if (Array.isArray(parameter)) return parameter;
+  const { handlers } = parameter;
+  if (!handlers) return [];
+  return (Array.isArray(handlers) ? handlers : Object.values(handlers)).flat();
+}
+
+/**
+ * On a docs page every story renders inline in one frame, where one service worker would answer
+ * them all with whichever story loaded last. There each story's provider fetches through its own
+ * `parameters.msw` handlers instead (MSW's `getResponse`, no network), so every example shows
+ * its own state. The story pages and the story tests keep the service worker.
+ */
+function fetchThrough(handlers: RequestHandler[]): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const response = await getResponse(handlers, request);
+    if (!response) return fetch(request);
+    // HttpResponse.error() is a failed request, as the service worker would make it.
+    if (response.type === "error") throw new TypeError("Failed to fetch");
+    return response;
+  };
+}
+
 /** A new client for every story render, so no story sees another's cache; failures show at once. */
-function StoryQueryProvider({ children, batch }: { children: ReactNode; batch?: FlowIQProviderProps["batch"] }) {
+function StoryQueryProvider({ children, batch, fetch }: { children: ReactNode; batch?: FlowIQProviderProps["batch"]; fetch?: typeof globalThis.fetch }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   return (
     // "demo-key" rather than a fiq_ key: a secret-looking key in a browser triggers the provider's warning.
-    <FlowIQProvider tenantId="acme" apiKey="demo-key" queryClient={queryClient} batch={batch}>
+    <FlowIQProvider tenantId="acme" apiKey="demo-key" queryClient={queryClient} batch={batch} fetch={fetch}>
       {children}
     </FlowIQProvider>
   );
@@ -40,7 +76,11 @@ const withFrameAndProvider: Decorator = (Story, context) => {
         {settings.provider === false ? (
           story
         ) : (
-          <StoryQueryProvider key={context.id} batch={settings.batch}>
+          <StoryQueryProvider
+            key={context.id}
+            batch={settings.batch}
+            fetch={context.viewMode === "docs" ? fetchThrough(handlersOf(context.parameters.msw as MswParameter)) : undefined}
+          >
             {story}
           </StoryQueryProvider>
         )}
@@ -79,7 +119,9 @@ function describe(value: unknown): string {
 
 const preview: Preview = {
   decorators: [withFrameAndProvider],
-  loaders: [mswWorker],
+  // Docs pages fetch through each story's own handlers (fetchThrough), so only story pages and the
+  // story tests start the service worker: a docs page neither registers it nor waits to be claimed.
+  loaders: [(context) => (context.viewMode === "docs" ? {} : mswWorker(context))],
   globalTypes: {
     theme: {
       description: "Colour theme of the page around the cards",
@@ -101,7 +143,32 @@ const preview: Preview = {
     a11y: { test: "error" },
     controls: { expanded: true, sort: "requiredFirst" },
     options: {
-      storySort: { order: ["Docs", ["Getting started"], "ContactCard", "ContactCardView", "ContactCardSkeleton", "Examples"] },
+      storySort: {
+        order: [
+          "Docs",
+          ["Getting started", "Next.js", "Dashboards", "Testing with MSW"],
+          "ContactCard",
+          "ContactCardView",
+          "ContactCardSkeleton",
+          "ContactChip",
+          "ContactHoverCard",
+          "ContactDisplayProvider",
+          "Examples",
+        ],
+      },
+    },
+    docs: {
+      // Stories render inline on docs pages: one frame per page, not one per story, and the
+      // Controls table changes the example above it.
+      story: { inline: true },
+      // "Show code" shows how to use the component with the story's args, not the story's test code.
+      source: { type: "dynamic", excludeDecorators: true },
+      stories: {
+        filter: (story: { id: string; title: string }, context: { parameters: { docs?: FlowIQDocsParameters } }) => {
+          const featured = context.parameters.docs?.featured;
+          return !featured || featured.some((exportName) => toId(story.title, storyNameFromExport(exportName)) === story.id);
+        },
+      },
     },
   },
   // A story fails on any console.error or uncaught page error, not only on a failed assertion.

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { packSection } from "../scripts/pack-size.mjs";
 import type { SizeEntry } from "./sizes.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -318,6 +319,8 @@ export function report(figures: Figures): string {
   // Section 8 comes from `npm run bench:proxy` (bench/proxyLoad.ts), which writes it to bench/proxy-load.md.
   const proxyLoad = existsSync(join(root, "bench/proxy-load.md")) ? readFileSync(join(root, "bench/proxy-load.md"), "utf8").trim() : "";
   if (proxyLoad) push(proxyLoad, "");
+  // Measured by `npm run bench:pack` (bench/pack-size.json), kept when the bench rewrites this file.
+  push(...packSection());
   if (changes) push("## What changed and what it bought", "", changes, "");
   return `${lines.join("\n")}\n`;
 }

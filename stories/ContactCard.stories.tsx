@@ -61,8 +61,8 @@ const meta = {
   parameters: {
     ...knows(fullContact),
     docs: {
-      // Each story in its own frame: MSW handlers are per page, so inline stories would share one set.
-      story: { inline: false, iframeHeight: 420 },
+      // The docs page shows these states inline (each with its own handlers, see .storybook/preview.tsx); the rest are in the sidebar.
+      featured: ["FullContact", "SparseContact", "BlockedAndArchived", "Compact", "ContactSummary", "Loading", "NotFound", "KeyRefused", "RateLimited", "NetworkError", "GermanLocale"],
       description: {
         component:
           "Looks a contact up through the nearest `<FlowIQProvider>` and shows it. Every story here talks to the mocked FlowIQ API (Mock Service Worker), with the handlers shown in its `parameters.msw`.",
@@ -405,13 +405,16 @@ export const NotFoundWithActions: Story = {
 
 // Trying again cannot fix a refused key or a tenant the key may not read, so there is no retry button.
 export const KeyRefused = errorStory("Key refused (401)", contactScenarios.unauthorized, "unauthorized", false);
+KeyRefused.storyName = "Key refused (401)";
 
 export const Forbidden = errorStory("Key may not read this tenant (403)", contactScenarios.forbidden, "forbidden", false);
+Forbidden.storyName = "Key may not read this tenant (403)";
 
 // Retry-After: 120, so it counts down from two minutes and tries again by itself, with no button.
 export const RateLimited = errorStory("Rate limited (429)", contactScenarios.rateLimited, "rate_limited", false, async (alert) => {
   await expect(within(alert).getByRole("timer")).toHaveTextContent(/^Trying again in (2:00|1:5\d)$/);
 });
+RateLimited.storyName = "Rate limited (429)";
 
 const limitedOnce = freshHandlers(() => {
   let calls = 0;
@@ -462,8 +465,10 @@ export const ServerErrorWithRetry: Story = {
 };
 
 export const MalformedResponse = errorStory("Malformed response", contactScenarios.malformed, "invalid_response", false);
+MalformedResponse.storyName = "Malformed response";
 
 export const NetworkError = errorStory("Network error", contactScenarios.networkError, "network", true);
+NetworkError.storyName = "Network error";
 
 export const DarkTheme: Story = {
   name: "Dark theme",

@@ -33,7 +33,7 @@ const meta = {
   parameters: {
     msw: { handlers: inboxHandlers() },
     docs: {
-      story: { inline: false, iframeHeight: 260 },
+      featured: ["Default", "Markers", "NoName", "EveryState", "Table"],
       description: {
         component:
           "A contact in one line, for a table cell, an inbox row or a chat header. `ContactChip` looks the contact up through the nearest `<FlowIQProvider>`; `ContactChipView` shows one the app already has. It never grows wider than its container.",

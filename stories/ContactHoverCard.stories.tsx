@@ -44,7 +44,7 @@ const meta = {
   parameters: {
     msw: { handlers: inboxHandlers() },
     docs: {
-      story: { inline: false, iframeHeight: 520 },
+      featured: ["InboxRow", "CustomTrigger", "UnknownNumber", "LookupFails"],
       description: {
         component:
           "The contact's card in a popover beside a trigger (by default the contact's `ContactChip`). It opens when the pointer rests on the trigger (`openDelay`), on keyboard focus and on a tap or click; it stays open while the pointer moves into the card, and closes on Escape, a click outside, or `closeDelay` after the pointer has left both. The popover is in the top layer, so no table or scroll container clips it, and nothing of it exists before it first opens.",

@@ -57,7 +57,12 @@ export function parseContact(value: unknown, status?: number): Contact {
   return contact as Contact;
 }
 
-/** Checks a 200 body: `{ success: true, contact: {…} }`. Anything else is `invalid_response`. */
+/**
+ * Checks a 200 body: `{ success: true, contact: {…} }`. Anything else is `invalid_response`.
+ * @example
+ * const response = await fetch(url, { headers });
+ * const contact = parseContactResponse(await response.json(), response.status);
+ */
 export function parseContactResponse(body: unknown, status = 200): Contact {
   const fail = (message: string) => new FlowIQError("invalid_response", message, { status });
   if (!isRecord(body)) throw fail("The API answered with something other than a JSON object.");

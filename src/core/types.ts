@@ -1,4 +1,7 @@
-/** Where a contact came from, as the API reports it. */
+/**
+ * Where a contact came from, as the API reports it.
+ * @example const source: ContactSource = { type: "whatsapp", location: "Johannesburg", created_at: "2025-03-14T09:30:00Z" };
+ */
 export type ContactSource = {
   /** How the contact was added, e.g. `"api"`, `"whatsapp"`, `"import"`. */
   type: string | null;
@@ -7,16 +10,26 @@ export type ContactSource = {
   created_at: string | null;
 };
 
-/** A location is either free text or a flat object of named parts. */
+/**
+ * A location is either free text or a flat object of named parts.
+ * @example const location: ContactLocation = { city: "Johannesburg", country: "South Africa" };
+ */
 export type ContactLocation = string | Record<string, string | number | boolean | null>;
 
-/** Known bot states; the API may send others, which are kept as they are. */
+/**
+ * Known bot states; the API may send others, which are kept as they are.
+ * @example const isBotOn = (status: BotStatus | null) => status === "active";
+ */
 export type BotStatus = "active" | "paused" | "inactive" | (string & {});
 
 /**
  * A FlowIQ contact, with the API's own snake_case field names.
  * Every field but `id` is read leniently: missing strings are `null`,
  * missing booleans `false`, missing tags `[]`.
+ * @example
+ * const { data } = useContact({ phoneNumber: "+27 12 345 6789" });
+ * const contact: Contact | null | undefined = data; // null: FlowIQ has no such contact
+ * const name = contact?.full_name ?? contact?.phone_number;
  */
 export type Contact = {
   id: string;
@@ -39,16 +52,31 @@ export type Contact = {
   updated_at: string | null;
 };
 
-/** How to find a contact: by phone number or by WhatsApp id (both digits). */
+/**
+ * How to find a contact: by phone number or by WhatsApp id (both digits).
+ * @example
+ * const byPhone: ContactLookup = { phoneNumber: "+27 12 345 6789" };
+ * const byWhatsApp: ContactLookup = { whatsappId: "27123456789" };
+ */
 export type ContactLookup = { phoneNumber: string } | { whatsappId: string };
 
-/** A lookup after {@link normalizeLookup}: the digits and the parameter the caller used. */
+/**
+ * A lookup after {@link normalizeLookup}: the digits and the parameter the caller used.
+ * @example normalizeLookup({ whatsappId: "+27 12 345 6789" }) // { digits: "27123456789", param: "whatsapp_id" }
+ */
 export type NormalizedLookup = {
   digits: string;
   param: "phone_number" | "whatsapp_id";
 };
 
-/** Connection settings of a client (`createFlowIQClient`), also taken by `getContact` for a one-off read. */
+/**
+ * Connection settings of a client (`createFlowIQClient`), also taken by `getContact` for a one-off read.
+ * @example
+ * // On the server, straight to the API:
+ * const config: FlowIQConfig = { tenantId: "acme", apiKey: process.env.FLOWIQ_API_KEY! };
+ * // In a browser, through your own proxy route (no key):
+ * const browserConfig: FlowIQConfig = { tenantId: "acme", baseUrl: "/api/flowiq" };
+ */
 export type FlowIQConfig = {
   /** The tenant slug. Required; an empty one is a `config` error and never a request. */
   tenantId: string;

@@ -1,6 +1,11 @@
 import type { ContactCardLabels } from "../components/ContactDisplay/labels.js";
 
-/** Arabic labels for every contact component (lay the page out right to left, `dir="rtl"`). */
+/**
+ * Arabic labels for every contact component (lay the page out right to left, `dir="rtl"`).
+ * @example
+ * import { ar } from "@flowiq/react/locales";
+ * <div dir="rtl"><ContactCard phoneNumber="+27 12 345 6789" labels={ar} locale="ar" /></div>
+ */
 export const ar: ContactCardLabels = {
   language: "ar",
   separator: "، ",

@@ -1,6 +1,11 @@
 import type { ContactCardLabels } from "../components/ContactDisplay/labels.js";
 
-/** German labels for every contact component. */
+/**
+ * German labels for every contact component.
+ * @example
+ * import { de } from "@flowiq/react/locales";
+ * <ContactCard phoneNumber="+27 12 345 6789" labels={de} locale="de-DE" />
+ */
 export const de: ContactCardLabels = {
   language: "de",
   separator: ", ",

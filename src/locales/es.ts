@@ -1,6 +1,11 @@
 import type { ContactCardLabels } from "../components/ContactDisplay/labels.js";
 
-/** Spanish labels for every contact component. */
+/**
+ * Spanish labels for every contact component.
+ * @example
+ * import { es } from "@flowiq/react/locales";
+ * <ContactCard phoneNumber="+27 12 345 6789" labels={es} locale="es-ES" />
+ */
 export const es: ContactCardLabels = {
   language: "es",
   separator: ", ",

@@ -1,6 +1,11 @@
 import type { ContactCardLabels } from "../components/ContactDisplay/labels.js";
 
-/** French labels for every contact component. */
+/**
+ * French labels for every contact component.
+ * @example
+ * import { fr } from "@flowiq/react/locales";
+ * <ContactCard phoneNumber="+27 12 345 6789" labels={fr} locale="fr-FR" />
+ */
 export const fr: ContactCardLabels = {
   language: "fr",
   separator: ", ",

@@ -1,6 +1,11 @@
 import type { ContactCardLabels } from "../components/ContactDisplay/labels.js";
 
-/** Brazilian Portuguese labels for every contact component. */
+/**
+ * Brazilian Portuguese labels for every contact component.
+ * @example
+ * import { ptBR } from "@flowiq/react/locales";
+ * <ContactCard phoneNumber="+27 12 345 6789" labels={ptBR} locale="pt-BR" />
+ */
 export const ptBR: ContactCardLabels = {
   language: "pt-BR",
   separator: ", ",

@@ -4,6 +4,10 @@ import { contactBatchRoute } from "./contactBatchRoute.js";
 import { notFoundBody } from "../core/contactBatchWire.js";
 import { contactDigits, contactUrl } from "./createContactHandlers.js";
 
+/**
+ * The names of the ready-made {@link contactScenarios}.
+ * @example const scenario: ContactScenarioName = "rateLimited"; server.use(...contactScenarios[scenario]);
+ */
 export type ContactScenarioName =
   | "found"
   | "notFound"
@@ -18,6 +22,10 @@ export type ContactScenarioName =
   | "malformed"
   | "misroutedProxy";
 
+/**
+ * One list of MSW handlers per scenario, as {@link contactScenarios} and `createContactScenarios` return them.
+ * @example const proxyScenarios: ContactScenarios = createContactScenarios({ baseUrl: "/api/flowiq" });
+ */
 export type ContactScenarios = Record<ContactScenarioName, HttpHandler[]>;
 
 /** The asked-for number answered with the reference contact, whatever it is. */
@@ -95,5 +103,11 @@ export function createContactScenarios(options: { baseUrl?: string; slowMs?: num
   };
 }
 
-/** {@link createContactScenarios} for the default API URL. */
+/**
+ * {@link createContactScenarios} for the default API URL.
+ * @example
+ * // In one test: every lookup answers 500.
+ * server.use(...contactScenarios.serverError);
+ * // In a story: `parameters: { msw: { handlers: contactScenarios.notFound } }`
+ */
 export const contactScenarios: ContactScenarios = createContactScenarios();

@@ -5,6 +5,10 @@ import { apiRoot, type Contact } from "../core/types.js";
 import { buildContact } from "./buildContact.js";
 import { contactBatchRoute } from "./contactBatchRoute.js";
 
+/**
+ * Options of {@link createContactHandlers}: which contacts the stand-in API knows and how it answers.
+ * @example createContactHandlers({ contacts: [buildContact({ full_name: "Ada" })], baseUrl: "/api/flowiq", delayMs: 300 })
+ */
 export type ContactHandlersOptions = {
   /** The contacts the stand-in API knows. @default [buildContact()] */
   contacts?: Contact[];
@@ -23,6 +27,7 @@ export type ContactHandlersOptions = {
 /**
  * The digits of a phone number or WhatsApp id, as the API compares them
  * (the library's own normalisation), or `""` for a value that holds no valid number.
+ * @example contactDigits("+27 (12) 345-6789") // "27123456789"; contactDigits("call me") // ""
  */
 export function contactDigits(value: string | null | undefined): string {
   try {
