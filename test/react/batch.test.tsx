@@ -312,11 +312,11 @@ describe("a browser with batch on, through createContactRouteHandler", () => {
     expect(requests).toHaveLength(6);
   });
 
-  it("gives every row 'unauthorized' when authorize refuses the batch", async () => {
+  it("gives every row 'session_refused' when authorize refuses the batch", async () => {
     const { requests } = api();
     const { fetch } = throughProxy(() => false);
     renderWithProvider(<Rows count={3} />, { batch: true, baseUrl: "http://localhost/api/flowiq", apiKey: undefined, fetch });
-    await waitFor(() => expect(rowTexts()).toEqual(["error: unauthorized", "error: unauthorized", "error: unauthorized"]));
+    await waitFor(() => expect(rowTexts()).toEqual(["error: session_refused", "error: session_refused", "error: session_refused"]));
     expect(requests).toHaveLength(0);
   });
 });
