@@ -1,7 +1,19 @@
 "use client";
 import { autoUpdate, computePosition, flip, offset, shift, type Placement } from "@floating-ui/dom";
 import { Slot } from "@radix-ui/react-slot";
-import { isValidElement, useEffect, useId, useRef, type HTMLAttributes, type ReactNode, type RefObject, type SyntheticEvent } from "react";
+import {
+  isValidElement,
+  useEffect,
+  useId,
+  useRef,
+  type FocusEvent,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import type { ContactLookup } from "../../core/types.js";
 import { contactQueryOptions } from "../../react/contactQueryOptions.js";
 import { useFlowIQContext } from "../../react/FlowIQContext.js";
@@ -144,10 +156,10 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
   // While open: Escape and a press outside close it.
   useEffect(() => {
     if (!open) return;
-    const onKeyDown = (event: KeyboardEvent) => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if (event.key === "Escape" && !event.defaultPrevented) escape();
     };
-    const onPointerDown = (event: PointerEvent) => {
+    const onPointerDown = (event: globalThis.PointerEvent) => {
       if (leftBoth(event.target, trigger.current, popover.current)) state.dismiss();
     };
     document.addEventListener("keydown", onKeyDown);
@@ -185,13 +197,13 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
   }, [open, placement]);
 
   const hover = {
-    onPointerEnter(event: React.PointerEvent) {
+    onPointerEnter(event: PointerEvent) {
       // A touch has no hover: a tap is a click, handled below.
       if (event.pointerType === "touch") return;
       prefetch();
       state.hoverStart();
     },
-    onPointerLeave(event: React.PointerEvent) {
+    onPointerLeave(event: PointerEvent) {
       if (event.pointerType !== "touch") state.hoverEnd();
     },
   };
@@ -201,17 +213,17 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
     "aria-controls": id,
     "aria-haspopup": "dialog" as const,
     ...hover,
-    onPointerDown(event: React.PointerEvent) {
+    onPointerDown(event: PointerEvent) {
       pointerType.current = event.pointerType;
     },
     onFocus() {
       prefetch();
       state.focusIn();
     },
-    onBlur(event: React.FocusEvent) {
+    onBlur(event: FocusEvent) {
       if (leftBoth(event.relatedTarget, trigger.current, popover.current)) state.focusOut();
     },
-    onClick(event: React.MouseEvent) {
+    onClick(event: MouseEvent) {
       const tap = pointerType.current === "touch";
       pointerType.current = "";
       if ((event.currentTarget as Element).closest("a[href]")) {
@@ -221,7 +233,7 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
       }
       state.press();
     },
-    onKeyDown(event: React.KeyboardEvent) {
+    onKeyDown(event: KeyboardEvent) {
       // Escape before the delay has run out: the card should not open after all.
       if (event.key === "Escape" && !open) state.dismiss();
     },
@@ -246,7 +258,7 @@ export function ContactHoverCard(props: ContactHoverCardProps) {
           lookup={lookup}
           card={card}
           {...hover}
-          onBlur={(event: SyntheticEvent & { relatedTarget: EventTarget | null }) => {
+          onBlur={(event: FocusEvent) => {
             if (leftBoth(event.relatedTarget, trigger.current, popover.current)) state.focusOut();
           }}
         />
