@@ -12,20 +12,14 @@ export type ContactAvatarProps = Omit<HTMLAttributes<HTMLSpanElement>, "children
   className?: string;
 };
 
-/** A head and shoulders: no name to take initials from (digits there read like a count badge). */
-const personGlyph = (
-  <svg viewBox="0 0 24 24" width="1em" height="1em" fill="currentColor" focusable="false">
-    <circle cx="12" cy="8" r="4.5" />
-    <path d="M3 21.5c0-4.7 4-7.5 9-7.5s9 2.8 9 7.5z" />
-  </svg>
-);
-
 /** {@link ContactAvatar}'s markup, for a composition that draws its parts in one component (ContactCardView). */
 export function avatarMarkup({ contact, className, ...rest }: ContactAvatarProps) {
   const name = text(contact.full_name);
+  const letters = name ? initials(name) : "";
+  // No name: the stylesheet draws a person (digits there read like a count badge).
   return (
-    <span aria-hidden="true" {...rest} className={cx("fiq-avatar", className)} data-part="avatar">
-      {(name && initials(name)) || personGlyph}
+    <span aria-hidden="true" {...rest} className={cx("fiq-avatar", className)} data-part="avatar" data-glyph={letters ? undefined : "person"}>
+      {letters || null}
     </span>
   );
 }
