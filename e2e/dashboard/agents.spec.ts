@@ -91,3 +91,14 @@ test.describe("in a narrow column", () => {
     expect(CONVERSATION_COUNT).toBeGreaterThan(38);
   });
 });
+
+test("a contact with no name (or an unknown number) shows no digits as avatar initials", async ({ page }) => {
+  await openInbox(page);
+  // The first screens hold nameless contacts and unknown numbers (one conversation in 37).
+  await scroller(page).evaluate((element) => element.scrollTo({ top: 30 * 52 }));
+  await expect(scroller(page).locator('[role="row"][aria-rowindex="38"] [data-part="chip"]')).toHaveAttribute("data-state", "not-found");
+  const avatars = await scroller(page).locator(".fiq-avatar").evaluateAll((items) => items.map((item) => ({ text: item.textContent ?? "", glyph: item.getAttribute("data-glyph") })));
+  expect(avatars.length).toBeGreaterThan(5);
+  expect(avatars.filter((avatar) => /\d/.test(avatar.text)), "avatars showing digits").toEqual([]);
+  expect(avatars.filter((avatar) => avatar.glyph === "person").length).toBeGreaterThan(0);
+});

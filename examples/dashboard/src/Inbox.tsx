@@ -164,9 +164,12 @@ export function Inbox({ conversations, unread, selected, onSelect, onPick, onOpe
             </div>
           </div>
         </div>
-        {/* Not a tab stop of its own (Chromium makes scrollers focusable): the grid above is the list's one, and scrolls it. */}
-        <div ref={scroller} className="inbox__scroller" data-testid="inbox-scroller" tabIndex={-1}>
-          <div role="rowgroup" className="inbox__body" style={{ blockSize: `${virtualizer.getTotalSize()}px` }}>
+        {/*
+          Not a tab stop of its own (Chromium makes a scroller focusable): the grid above is the list's one, and scrolls it.
+          Being focusable, it is the rows' group itself, so the grid still holds only row groups.
+        */}
+        <div ref={scroller} role="rowgroup" className="inbox__scroller" data-testid="inbox-scroller" tabIndex={-1}>
+          <div role="none" className="inbox__body" style={{ blockSize: `${virtualizer.getTotalSize()}px` }}>
             {rows.map((row) => (
               <ConversationRow
                 key={row.key}

@@ -14,16 +14,9 @@ export type ContactAvatarProps = Omit<HTMLAttributes<HTMLSpanElement>, "children
     className?: string;
   };
 
-/** A head and shoulders: no name to take initials from (digits there read like a count badge). */
-const personGlyph = (
-  <svg viewBox="0 0 24 24" width="1em" height="1em" fill="currentColor" focusable="false">
-    <circle cx="12" cy="8" r="4.5" />
-    <path d="M3 21.5c0-4.7 4-7.5 9-7.5s9 2.8 9 7.5z" />
-  </svg>
-);
-
 /**
- * The contact's initials in a circle, from the name; a contact with no name gets a person glyph.
+ * The contact's initials in a circle, from the name; a contact with no name gets a person glyph
+ * (`data-glyph="person"`, drawn by the stylesheet: digits there read like a count badge).
  * Decorative (`aria-hidden`): the name beside it says who this is. Takes the display options
  * like every part, though it shows nothing they change.
  * @example <ContactAvatar contact={contact} />
@@ -31,9 +24,10 @@ const personGlyph = (
 export function ContactAvatar(props: ContactAvatarProps) {
   const [, { contact, className, ...rest }] = splitDisplayProps(props);
   const name = text(contact.full_name);
+  const letters = name ? initials(name) : "";
   return (
-    <span aria-hidden="true" {...rest} className={cx("fiq-avatar", className)} data-part="avatar">
-      {(name && initials(name)) || personGlyph}
+    <span aria-hidden="true" {...rest} className={cx("fiq-avatar", className)} data-part="avatar" data-glyph={letters ? undefined : "person"}>
+      {letters || null}
     </span>
   );
 }
