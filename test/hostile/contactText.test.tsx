@@ -141,11 +141,13 @@ describe("ContactCard given right-to-left, emoji and invisible characters", () =
     { name: "direction marks", full_name: "\u200E\u200F\u061C" },
     { name: "ideographic spaces", full_name: "\u3000\u3000" },
     { name: "control characters", full_name: "\u0000\u0007\u001B" },
-  ])("falls back to the number when the name is only $name", async ({ full_name }) => {
+  ])("falls back to the number when the name is only $name, and to the person glyph in the avatar", async ({ full_name }) => {
     const { card } = await renderContact(buildContact({ full_name }));
     expectSafeCard(card);
     expect(within(card).getByRole("heading")).toHaveTextContent("+27123456789");
-    expect(card.querySelector(".fiq-avatar")).toHaveTextContent("89");
+    const avatar = card.querySelector(".fiq-avatar");
+    expect(avatar).toHaveAttribute("data-glyph", "person");
+    expect(avatar).toHaveTextContent(/^$/);
   });
 });
 
