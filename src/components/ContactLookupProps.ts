@@ -1,6 +1,8 @@
 /**
  * How a connected component names its contact: a phone number or a WhatsApp id, never both.
- * @example <ContactCard phoneNumber="+27 12 345 6789" /> or <ContactCard whatsappId="27123456789" />
+ * @example
+ * <ContactCard phoneNumber="+27 12 345 6789" />
+ * <ContactCard whatsappId="27123456789" />
  */
 export type ContactLookupProps =
   | {

@@ -6,7 +6,7 @@ export type FetchRouteHandler = (request: Request) => Promise<Response>;
 
 /**
  * What the adapter reads of Node's `IncomingMessage` (Express's and Connect's requests are ones).
- * @example createServer((request, response) => toNodeHandler(handler)(request, response)).listen(3000);
+ * @example app.get("/api/flowiq/*", (req, res, next) => toNodeHandler(handler)(req, res, next));
  */
 export type NodeRequest = {
   method?: string | undefined;

@@ -5,7 +5,7 @@ import { splitDisplayProps, type ContactDisplayOptions } from "../ContactDisplay
 
 /**
  * Props of `ContactAvatar`: the contact, the display options, and any span attribute.
- * @example const props: ContactAvatarProps = { contact, className: "my-avatar" };
+ * @example <ContactAvatar contact={contact} className="avatar--large" />
  */
 export type ContactAvatarProps = Omit<HTMLAttributes<HTMLSpanElement>, "children"> &
   ContactDisplayOptions & {
