@@ -1,4 +1,9 @@
-/** How a connected component names its contact: a phone number or a WhatsApp id, never both. */
+/**
+ * How a connected component names its contact: a phone number or a WhatsApp id, never both.
+ * @example
+ * <ContactCard phoneNumber="+27 12 345 6789" />
+ * <ContactCard whatsappId="27123456789" />
+ */
 export type ContactLookupProps =
   | {
       /** The number to look up, in any common format (`"+27 12 345 6789"`). */

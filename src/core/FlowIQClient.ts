@@ -4,7 +4,10 @@ import { normalizeLookup } from "./normalizeLookup.js";
 import { createRequestLimiter, type RequestLimiter } from "./requestLimiter.js";
 import type { Contact, ContactLookup, FlowIQConfig, NormalizedLookup } from "./types.js";
 
-/** What `createFlowIQClient` takes: the connection settings, and whether to batch. */
+/**
+ * What `createFlowIQClient` takes: the connection settings, and whether to batch.
+ * @example const flowiq = createFlowIQClient({ tenantId: "acme", baseUrl: "/api/flowiq" });
+ */
 export type FlowIQClientConfig = FlowIQConfig & {
   /**
    * Fetch the contacts asked for within `windowMs` together, one request per

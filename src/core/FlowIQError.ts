@@ -1,3 +1,10 @@
+/**
+ * What went wrong, as `FlowIQError.code`: `config` (set up wrong, no request made),
+ * `invalid_lookup` (not a phone number), `session_refused` (your proxy refused the visitor),
+ * `unauthorized` and `forbidden` (the API refused the key), `rate_limited`, `server`, `network`,
+ * `timeout` and `invalid_response`. Switch on it to decide what to show.
+ * @example if (isFlowIQError(error) && error.code === "rate_limited") showToast("Too many lookups, try again soon");
+ */
 export type FlowIQErrorCode =
   | "config"
   | "invalid_lookup"
@@ -57,7 +64,10 @@ export class FlowIQError extends Error {
   }
 }
 
-/** Type guard for {@link FlowIQError}; also true for one from another copy of the library. */
+/**
+ * Type guard for {@link FlowIQError}; also true for one from another copy of the library.
+ * @example if (isFlowIQError(error) && error.retryable) setTimeout(refetch, error.retryAfterMs ?? 5000);
+ */
 export function isFlowIQError(value: unknown): value is FlowIQError {
   return value instanceof Error && value.name === "FlowIQError" && typeof (value as FlowIQError).code === "string";
 }

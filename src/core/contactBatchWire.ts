@@ -26,6 +26,7 @@ export const DEFAULT_MAX_BATCH_SIZE = 50;
  * One contact's answer in a batch: the status a single request for it would
  * have had, and that request's body (`contact` on 200; `error` and `message`
  * otherwise, the documented not-found being 404 with an `error`).
+ * @example { lookup: { param: "phone_number", digits: "27123456789" }, status: 200, contact }
  */
 export type ContactBatchResult = {
   /**
@@ -44,7 +45,10 @@ export type ContactBatchResult = {
   retryAfterMs?: number;
 };
 
-/** The 200 body of `GET {baseUrl}/contacts`: one result per distinct lookup, in the order asked. */
+/**
+ * The 200 body of `GET {baseUrl}/contacts`: one result per distinct lookup, in the order asked.
+ * @example const { results }: ContactBatchResponse = await (await fetch("/api/flowiq/contacts?phone_number=27123456789")).json();
+ */
 export type ContactBatchResponse = { version: typeof CONTACT_BATCH_VERSION; results: ContactBatchResult[] };
 
 /** One distinct lookup read from a batch query: valid (normalised) or not (with the reason). */

@@ -7,7 +7,10 @@ import type { RequestLimiter } from "./requestLimiter.js";
 import { clampRetryAfterMs, parseRetryAfter } from "./retryPolicy.js";
 import type { Contact, FlowIQConfig, NormalizedLookup } from "./types.js";
 
-/** The client's `batch` setting in its object form. */
+/**
+ * The client's `batch` setting in its object form.
+ * @example createFlowIQClient({ tenantId: "acme", baseUrl: "/api/flowiq", batch: { maxSize: 25, windowMs: 20 } })
+ */
 export type ContactBatchOptions = {
   /**
    * Distinct contacts per request; a window that fills up is sent at once.

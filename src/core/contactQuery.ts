@@ -8,6 +8,11 @@ const CONTACT_STALE_TIME_MS = 60_000;
 
 export const CONTACT_KEY_ROOT = ["flowiq", "contact"] as const;
 
+/**
+ * The react-query key of one contact: tenant, then the lookup's normalised digits. Use it to
+ * read, set or invalidate a contact in the cache; `contactQueryKey` makes one.
+ * @example const key: ContactQueryKey = contactQueryKey("acme", { phoneNumber: "+27 12 345 6789" });
+ */
 export type ContactQueryKey = readonly ["flowiq", "contact", string, string];
 
 /**
@@ -27,7 +32,10 @@ export function lookupKey(lookup: ContactLookup | string | null | undefined): st
   }
 }
 
-/** The key of one contact (or, for no lookup, of the one disabled query every such row shares). */
+/**
+ * The key of one contact (or, for no lookup, of the one disabled query every such row shares).
+ * @example queryClient.invalidateQueries({ queryKey: contactQueryKey("acme", { phoneNumber: "+27 12 345 6789" }) });
+ */
 export function contactQueryKey(tenantId: string, lookup: ContactLookup | string | null | undefined): ContactQueryKey {
   return [...CONTACT_KEY_ROOT, tenantId, lookupKey(lookup)];
 }

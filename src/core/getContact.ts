@@ -15,6 +15,10 @@ import {
   type NormalizedLookup,
 } from "./types.js";
 
+/**
+ * Options of one `getContact` call: a signal to cancel it.
+ * @example await getContact(flowiq, { phoneNumber: "+27 12 345 6789" }, { signal: AbortSignal.timeout(5000) })
+ */
 export type GetContactOptions = {
   /** Cancels the request (react-query passes its own). */
   signal?: AbortSignal;

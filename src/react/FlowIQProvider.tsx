@@ -23,6 +23,11 @@ type ProviderOptions = {
   children?: ReactNode;
 };
 
+/**
+ * Props of `FlowIQProvider`: a ready client (`client`), or the settings to make one
+ * (`tenantId`, `baseUrl`, `batch`, …), never both; plus an optional QueryClient and refetch interval.
+ * @example <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq"><App /></FlowIQProvider>
+ */
 export type FlowIQProviderProps = ProviderOptions &
   (
     | ({

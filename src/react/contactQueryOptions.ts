@@ -4,7 +4,10 @@ import type { FlowIQClient } from "../core/FlowIQClient.js";
 import type { FlowIQError } from "../core/FlowIQError.js";
 import type { Contact, ContactLookup } from "../core/types.js";
 
-/** Options a caller may change; the key and query function always stay ours. */
+/**
+ * Options a caller may change; the key and query function always stay ours.
+ * @example useContact(lookup, { staleTime: 5 * 60_000, select: (contact) => contact?.tags ?? [] })
+ */
 export type ContactQueryOverrides<TData = Contact | null> = Omit<
   UseQueryOptions<Contact | null, FlowIQError, TData, ContactQueryKey>,
   "queryKey" | "queryFn"

@@ -6,6 +6,11 @@ import type { Contact, ContactLookup } from "../core/types.js";
 import { contactQueryOptions } from "./contactQueryOptions.js";
 import { useFlowIQContext } from "./FlowIQContext.js";
 
+/**
+ * The react-query options `useSuspenseContact` lets a caller change, `select` and `staleTime`
+ * among them; the key and query function always stay the library's.
+ * @example useSuspenseContact(lookup, { select: (contact) => contact?.full_name ?? null })
+ */
 export type SuspenseContactQueryOverrides<TData = Contact | null> = Omit<
   UseSuspenseQueryOptions<Contact | null, FlowIQError, TData, ContactQueryKey>,
   "queryKey" | "queryFn"

@@ -21,6 +21,11 @@ import { startDeadline } from "./requestDeadline.js";
 import { createServerTiming } from "./serverTiming.js";
 import { createTeamLookup, type ContactCacheOptions } from "./teamLookup.js";
 
+/**
+ * Options of `createContactRouteHandler`: the tenant, the API key, who may look contacts up,
+ * and the proxy's timeout, limits, cache and error reporting.
+ * @example createContactRouteHandler({ tenantId: "acme", apiKey: () => process.env.FLOWIQ_API_KEY!, authorize: async (request) => (await getSession(request)) !== null })
+ */
 export type ContactRouteHandlerOptions = {
   /** The tenant every lookup is made for. Any `tenantId` the browser sends is ignored. */
   tenantId: string;
@@ -92,6 +97,7 @@ export type ContactRouteHandlerOptions = {
  * A Fetch-API route handler, as `export const GET = …` in
  * `app/api/flowiq/[...path]/route.ts` (serves `/contact` and `/contacts`) or
  * `app/api/flowiq/contact/route.ts` (single lookups only).
+ * @example export const GET: ContactRouteHandler = createContactRouteHandler({ tenantId: "acme", apiKey, authorize });
  */
 export type ContactRouteHandler = (request: Request) => Promise<Response>;
 

@@ -1,7 +1,13 @@
-/** A Fetch-API route handler, such as `createContactRouteHandler` returns. */
+/**
+ * A Fetch-API route handler, such as `createContactRouteHandler` returns.
+ * @example const handler: FetchRouteHandler = createContactRouteHandler({ tenantId: "acme", apiKey, authorize });
+ */
 export type FetchRouteHandler = (request: Request) => Promise<Response>;
 
-/** What the adapter reads of Node's `IncomingMessage` (Express's and Connect's requests are ones). */
+/**
+ * What the adapter reads of Node's `IncomingMessage` (Express's and Connect's requests are ones).
+ * @example app.get("/api/flowiq/*", (req, res, next) => toNodeHandler(handler)(req, res, next));
+ */
 export type NodeRequest = {
   method?: string | undefined;
   url?: string | undefined;
@@ -11,7 +17,10 @@ export type NodeRequest = {
   rawHeaders: string[];
 };
 
-/** What the adapter uses of Node's `ServerResponse`. */
+/**
+ * What the adapter uses of Node's `ServerResponse`.
+ * @example createServer((request, response) => toNodeHandler(handler)(request, response)).listen(3000);
+ */
 export type NodeResponse = {
   once(event: "close", listener: () => void): unknown;
   readonly writableFinished: boolean;
@@ -21,7 +30,10 @@ export type NodeResponse = {
   end(body?: string | Uint8Array): unknown;
 };
 
-/** A Node request handler: `node:http`'s `createServer(handler)`, Express or Connect middleware, or Fastify's raw request and reply. */
+/**
+ * A Node request handler: `node:http`'s `createServer(handler)`, Express or Connect middleware, or Fastify's raw request and reply.
+ * @example const serve: NodeRouteHandler = toNodeHandler(handler); app.use("/api/flowiq", serve);
+ */
 export type NodeRouteHandler = (request: NodeRequest, response: NodeResponse, next?: unknown) => void;
 
 /** The request's own URL, whatever the Host header says (a hostile one must not throw). */

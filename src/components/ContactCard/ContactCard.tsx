@@ -14,6 +14,11 @@ import { errorLabel, fill } from "../ContactDisplay/labels.js";
 import { RetryCountdown } from "./RetryCountdown.js";
 import type { ContactLookupProps } from "../ContactLookupProps.js";
 
+/**
+ * Props of `ContactCard`: the number or WhatsApp id to look up, how the card looks, and
+ * what to offer when there is no contact.
+ * @example <ContactCard phoneNumber="+27 12 345 6789" notFoundActions={<button onClick={addContact}>Add contact</button>} />
+ */
 export type ContactCardProps = ContactCardDisplayProps & {
   /**
    * The app's own buttons for a number with no contact ("Add contact", "Start chat"), under the

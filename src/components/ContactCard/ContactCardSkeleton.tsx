@@ -3,6 +3,10 @@ import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import { rootClass } from "../ContactDisplay/format.js";
 import type { ContactLabelOverrides } from "../ContactDisplay/labels.js";
 
+/**
+ * Props of `ContactCardSkeleton`: its shape, the hidden loading text, and any div attribute.
+ * @example <ContactCardSkeleton density="compact" />
+ */
 export type ContactCardSkeletonProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> & {
   /**
    * Extra classes for the root, added after `fiq-card`.

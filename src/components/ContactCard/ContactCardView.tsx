@@ -9,7 +9,10 @@ import { ContactName } from "../ContactParts/ContactName.js";
 import { ContactSummary } from "../ContactParts/ContactSummary.js";
 import { ContactTags } from "../ContactParts/ContactTags.js";
 
-/** How a card looks, shared by `ContactCard` and `ContactCardView`; other div attributes go to the root. */
+/**
+ * How a card looks, shared by `ContactCard` and `ContactCardView`; other div attributes go to the root.
+ * @example const look: ContactCardDisplayProps = { density: "compact", headingLevel: 2, copyable: false };
+ */
 export type ContactCardDisplayProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
   ContactDisplayOptions & {
     /**
@@ -46,6 +49,10 @@ export type ContactCardDisplayProps = Omit<HTMLAttributes<HTMLDivElement>, "chil
     actions?: ReactNode;
   };
 
+/**
+ * Props of `ContactCardView`: a contact the app already has, and how the card looks.
+ * @example <ContactCardView contact={contact} density="compact" headingLevel={2} />
+ */
 export type ContactCardViewProps = ContactCardDisplayProps & {
   /** The contact to show, as `useContact` or `getContact` returns it. */
   contact: Contact;

@@ -10,6 +10,10 @@ import { ContactName } from "../ContactParts/ContactName.js";
 import { ContactChipView, type ContactChipDisplayProps } from "./ContactChipView.js";
 import type { ContactLookupProps } from "../ContactLookupProps.js";
 
+/**
+ * Props of `ContactChip`: the number or WhatsApp id to look up, and how the chip looks.
+ * @example <ContactChip whatsappId="27123456789" className="inbox-chip" />
+ */
 export type ContactChipProps = ContactChipDisplayProps & ContactLookupProps;
 
 /**

@@ -5,7 +5,10 @@ import { useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/u
 import { ContactAvatar } from "../ContactParts/ContactAvatar.js";
 import { ContactName } from "../ContactParts/ContactName.js";
 
-/** How a chip looks, shared by `ContactChip` and `ContactChipView`; other span attributes go to the root. */
+/**
+ * How a chip looks, shared by `ContactChip` and `ContactChipView`; other span attributes go to the root.
+ * @example const look: ContactChipDisplayProps = { className: "inbox-chip", locale: "de-DE" };
+ */
 export type ContactChipDisplayProps = Omit<HTMLAttributes<HTMLSpanElement>, "children"> &
   ContactDisplayOptions & {
     /**
@@ -15,6 +18,10 @@ export type ContactChipDisplayProps = Omit<HTMLAttributes<HTMLSpanElement>, "chi
     className?: string;
   };
 
+/**
+ * Props of `ContactChipView`: a contact the app already has, and how the chip looks.
+ * @example <ContactChipView contact={contact} locale="de-DE" />
+ */
 export type ContactChipViewProps = ContactChipDisplayProps & {
   /** The contact to show, as `useContact`, `useContacts` or `getContact` returns it. */
   contact: Contact;

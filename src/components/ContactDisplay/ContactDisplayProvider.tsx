@@ -4,6 +4,10 @@ import { resolveLabels } from "../ContactDisplay/labels.js";
 import { ContactDisplayContext } from "./ContactDisplayContext.js";
 import type { ContactDisplayOptions } from "./useContactDisplay.js";
 
+/**
+ * Props of `ContactDisplayProvider`: the display options every contact component below it uses.
+ * @example <ContactDisplayProvider locale="en-GB" timeZone="Europe/London" maxTags={3}><App /></ContactDisplayProvider>
+ */
 export type ContactDisplayProviderProps = ContactDisplayOptions & {
   children?: ReactNode;
 };

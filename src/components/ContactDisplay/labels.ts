@@ -1,6 +1,9 @@
 import type { FlowIQErrorCode } from "../../core/FlowIQError.js";
 
-/** What a failed card says for one error code: a short title and one plain sentence. */
+/**
+ * What a failed card says for one error code: a short title and one plain sentence.
+ * @example labels={{ errors: { network: { title: "Offline", sentence: "Check your connection and try again." } } }}
+ */
 export type ContactErrorLabel = {
   title: string;
   sentence: string;
@@ -10,6 +13,7 @@ export type ContactErrorLabel = {
  * A text that depends on a count, one per plural category of the labels' language
  * (`Intl.PluralRules`: `zero`, `one`, `two`, `few`, `many`, `other`); `other` is required and
  * used for any category left out. `{count}` is replaced by the number.
+ * @example labels={{ moreTags: { one: "+{count} more tag", other: "+{count} more tags" } }}
  */
 export type ContactPluralLabel = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
@@ -120,7 +124,10 @@ export type ContactLabelOverrides = {
       : Partial<ContactCardLabels[K]>;
 };
 
-/** The English strings the components use unless `labels` overrides them. */
+/**
+ * The English strings the components use unless `labels` overrides them.
+ * @example <ContactCard phoneNumber={phone} labels={{ notFound: `${defaultContactCardLabels.notFound} Add them?` }} />
+ */
 export const defaultContactCardLabels: ContactCardLabels = {
   language: "en",
   separator: ", ",

@@ -4,7 +4,10 @@ import { text } from "./format.js";
 import { resolveLabels, type ContactCardLabels, type ContactLabelOverrides } from "./labels.js";
 import { ContactDisplayContext } from "./ContactDisplayContext.js";
 
-/** How contact components display a contact: set once in a `ContactDisplayProvider`, or per component. */
+/**
+ * How contact components display a contact: set once in a `ContactDisplayProvider`, or per component.
+ * @example const display: ContactDisplayOptions = { locale: "de-DE", timeZone: "Europe/Berlin", maxTags: 3 };
+ */
 export type ContactDisplayOptions = {
   /**
    * BCP 47 locale for dates; an unsupported one falls back to `"en-US"`.
@@ -65,7 +68,10 @@ export function splitDisplayProps<P extends ContactDisplayOptions>(props: P): [C
   return [display, rest as Omit<P, keyof ContactDisplayOptions>];
 }
 
-/** {@link ContactDisplayOptions} with every value decided. */
+/**
+ * {@link ContactDisplayOptions} with every value decided.
+ * @example const display: ContactDisplay = useContactDisplay(); display.formatPhone("27123456789");
+ */
 export type ContactDisplay = {
   locale: string;
   timeZone: string;

@@ -37,6 +37,11 @@ type CardDisplayProps = Omit<ContactCardDisplayProps, keyof HTMLAttributes<HTMLD
   className?: string;
 };
 
+/**
+ * Props of `ContactHoverCard`: the number or WhatsApp id to look up, the trigger, the delays and
+ * placement, open state (its own, or the app's), and how the card in the popover looks.
+ * @example <ContactHoverCard phoneNumber={row.phone} openDelay={300} placement="right-start" />
+ */
 export type ContactHoverCardProps = CardDisplayProps &
   Pick<HoverCardStateOptions, "open" | "defaultOpen" | "onOpenChange"> & {
   /**

@@ -9,6 +9,10 @@ export function useHoverCardGroup(): HoverCardGroup | null {
   return useContext(HoverCardGroupContext);
 }
 
+/**
+ * Props of `ContactHoverCardGroup`: how long the group keeps skipping the open delay.
+ * @example <ContactHoverCardGroup skipDelayMs={500}><ContactTable /></ContactHoverCardGroup>
+ */
 export type ContactHoverCardGroupProps = {
   /**
    * How long after the last card closed the next still opens at once; after a longer pause the

@@ -5,6 +5,7 @@ export type HoverCardGroupMember = { close: () => void };
  * Hover cards that open one at a time and, once one is open, open the next at once: what a
  * pointer scanning a table's rows needs. Plain state, no React: `ContactHoverCardGroup` makes one
  * per subtree.
+ * @example const state = useHoverCardState({ group: createHoverCardGroup() });
  */
 export type HoverCardGroup = {
   /** Whether a card opening now should skip its open delay: one is open, or one closed less than `skipDelayMs` ago. */
@@ -15,6 +16,10 @@ export type HoverCardGroup = {
   closed: (member: HoverCardGroupMember) => void;
 };
 
+/**
+ * Options of `createHoverCardGroup`: how long it keeps skipping the open delay.
+ * @example createHoverCardGroup({ skipDelayMs: 500 })
+ */
 export type HoverCardGroupOptions = {
   /**
    * How long after the last card closed the next still opens at once; after a longer pause the

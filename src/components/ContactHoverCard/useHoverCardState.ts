@@ -2,6 +2,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { HoverCardGroup, HoverCardGroupMember } from "./hoverCardGroup.js";
 
+/**
+ * Options of `useHoverCardState`: open state (controlled or its own), the delays, and a delay group.
+ * @example const state = useHoverCardState({ open, onOpenChange: setOpen, openDelay: 300 });
+ */
 export type HoverCardStateOptions = {
   /**
    * Whether the card is open, for an app that controls it; leave out to let the card keep its own state.
@@ -32,7 +36,10 @@ export type HoverCardStateOptions = {
   group?: HoverCardGroup | null;
 };
 
-/** What a hover card's trigger and popover call; each is stable across renders. */
+/**
+ * What a hover card's trigger and popover call; each is stable across renders.
+ * @example <button onFocus={state.focusIn} onClick={state.press} aria-expanded={state.open} />
+ */
 export type HoverCardState = {
   open: boolean;
   /** Opens or closes now, dropping any pending delay. */

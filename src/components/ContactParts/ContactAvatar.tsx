@@ -3,6 +3,10 @@ import type { Contact } from "../../core/types.js";
 import { cx, initials, text } from "../ContactDisplay/format.js";
 import { splitDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
+/**
+ * Props of `ContactAvatar`: the contact, the display options, and any span attribute.
+ * @example <ContactAvatar contact={contact} className="avatar--large" />
+ */
 export type ContactAvatarProps = Omit<HTMLAttributes<HTMLSpanElement>, "children"> &
   ContactDisplayOptions & {
     /** The contact whose initials to show. */

@@ -4,6 +4,10 @@ import { cx, text } from "../ContactDisplay/format.js";
 import { valueLabel, type ContactCardLabels } from "../ContactDisplay/labels.js";
 import { useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
+/**
+ * Props of `ContactBadges`: the contact, the display options, and any list attribute.
+ * @example <ContactBadges contact={contact} labels={{ blocked: "Gesperrt" }} />
+ */
 export type ContactBadgesProps = Omit<HTMLAttributes<HTMLUListElement>, "children"> &
   ContactDisplayOptions & {
   /** The contact whose status to show. */
@@ -15,7 +19,10 @@ export type ContactBadgesProps = Omit<HTMLAttributes<HTMLUListElement>, "childre
   className?: string;
 };
 
-/** A hint for the badge's colour; the text always says it too. */
+/**
+ * A hint for the badge's colour; the text always says it too.
+ * @example .fiq-badge[data-tone="danger"] { background: crimson; }
+ */
 export type ContactBadgeTone = "neutral" | "success" | "warning" | "danger" | "info";
 
 type Badge = { label: string; tone: ContactBadgeTone };

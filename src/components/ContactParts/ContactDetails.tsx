@@ -6,11 +6,19 @@ import { useDisplayProps, type ContactDisplay, type ContactDisplayOptions } from
 import { CopyButton } from "./CopyButton.js";
 import { bidi, dateTime } from "./inline.js";
 
-/** A row of {@link ContactDetails}; each is also the key of its label in `ContactCardLabels`. */
+/**
+ * A row of {@link ContactDetails}; each is also the key of its label in `ContactCardLabels`.
+ * @example const fields: ContactDetailField[] = ["phone", "email", "added"];
+ */
 export type ContactDetailField = "phone" | "whatsapp" | "email" | "source" | "location" | "added";
 
 const ALL_FIELDS: readonly ContactDetailField[] = ["phone", "whatsapp", "email", "source", "location", "added"];
 
+/**
+ * Props of `ContactDetails`: the contact, which rows to show, the copy buttons and chat link,
+ * the display options, and any `<dl>` attribute.
+ * @example <ContactDetails contact={contact} fields={["phone", "email"]} copyable={false} />
+ */
 export type ContactDetailsProps = Omit<HTMLAttributes<HTMLDListElement>, "children"> &
   ContactDisplayOptions & {
     /** The contact whose details to list. */

@@ -3,6 +3,11 @@ import type { Contact } from "../../core/types.js";
 import { contactNumber, cx, headingTag, text } from "../ContactDisplay/format.js";
 import { useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
+/**
+ * Props of `ContactName`: the contact, the heading level or plain element, the display options,
+ * and any heading attribute.
+ * @example <ContactName contact={contact} as="span" />
+ */
 export type ContactNameProps = Omit<HTMLAttributes<HTMLHeadingElement>, "children"> &
   ContactDisplayOptions & {
   /** The contact to name. */

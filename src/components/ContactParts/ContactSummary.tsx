@@ -5,6 +5,10 @@ import { fill } from "../ContactDisplay/labels.js";
 import { useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 import { dateTime } from "./inline.js";
 
+/**
+ * Props of `ContactSummary`: the contact, the display options, and any div attribute.
+ * @example <ContactSummary contact={contact} timeZone="Africa/Johannesburg" />
+ */
 export type ContactSummaryProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
   ContactDisplayOptions & {
   /** The contact whose conversation summary to show. */

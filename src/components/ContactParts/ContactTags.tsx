@@ -4,6 +4,10 @@ import { cx, text } from "../ContactDisplay/format.js";
 import { countLabel } from "../ContactDisplay/labels.js";
 import { DEFAULT_MAX_TAGS, useDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
 
+/**
+ * Props of `ContactTags`: the contact, the display options (`maxTags` among them), and any div attribute.
+ * @example <ContactTags contact={contact} maxTags={Infinity} />
+ */
 export type ContactTagsProps = Omit<HTMLAttributes<HTMLDivElement>, "children"> &
   ContactDisplayOptions & {
   /** The contact whose tags to show. */
