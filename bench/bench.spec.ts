@@ -151,19 +151,24 @@ measure("column", "", async (page) => {
   return out;
 });
 
-// 500 cold cards in the library's aligned grid and in a plain block, beside the same 500 bare fetches,
-// with the skeleton's pulse on and with reduced motion.
+// 500 cold cards in the library's aligned grid and in a plain block, with the skeleton's pulse on and with
+// reduced motion: one request per card beside the same 500 bare fetches, and in the provider's default
+// batches beside the same 10 bare batch requests.
 measure("grid", "", async (page) => {
   const count = 500;
-  const out = { count, runs: RUNS, fetchOnly: [] as number[], grid: [] as number[], gridReduced: [] as number[], block: [] as number[], blockReduced: [] as number[] };
+  const layouts = () => ({ grid: [] as number[], gridReduced: [] as number[], block: [] as number[], blockReduced: [] as number[] });
+  const out = { count, runs: RUNS, fetchOnly: [] as number[], batchFetchOnly: [] as number[], single: layouts(), batch: layouts() };
   for (let run = 0; run < RUNS; run++) {
     out.fetchOnly.push(await page.evaluate((n) => window.bench.fetchOnly(n), count));
-    for (const [layout, reduced] of [["grid", false], ["block", false], ["grid", true], ["block", true]] as const) {
-      await page.emulateMedia({ reducedMotion: reduced ? "reduce" : "no-preference" });
-      await resetServed();
-      const { ms } = await page.evaluate(([l, n]) => window.bench.cardLayout(l, n), [layout, count] as const);
-      expect((await served()).requests, `${layout}: requests the API saw`).toBe(count);
-      out[`${layout}${reduced ? "Reduced" : ""}`].push(ms);
+    out.batchFetchOnly.push(await page.evaluate((n) => window.bench.batchFetchOnly(n), count));
+    for (const fetching of ["single", "batch"] as const) {
+      for (const [layout, reduced] of [["grid", false], ["block", false], ["grid", true], ["block", true]] as const) {
+        await page.emulateMedia({ reducedMotion: reduced ? "reduce" : "no-preference" });
+        await resetServed();
+        const { ms } = await page.evaluate(([l, n, f]) => window.bench.cardLayout(l, n, f), [layout, count, fetching] as const);
+        expect((await served()).requests, `${layout}, ${fetching}: requests the API saw`).toBe(fetching === "single" ? count : Math.ceil(count / 50));
+        out[fetching][`${layout}${reduced ? "Reduced" : ""}`].push(ms);
+      }
     }
   }
   await page.emulateMedia({ reducedMotion: "no-preference" });
