@@ -108,11 +108,14 @@ const GRID_CONTACTS = [
   }),
 ];
 
-/** In a browser: the cards of each row share one height, and their detail rows start at one y. */
-async function expectAlignedRows(grid: HTMLElement) {
+/**
+ * In a browser: the cards of each row share one height, and their detail rows start at one y.
+ * `only` narrows the cards compared (a wall of cards: those near the viewport, which keep the shared rows).
+ */
+async function expectAlignedRows(grid: HTMLElement, only = "") {
   if (!inRealBrowser()) return;
   const rows = new Map<number, { height: number; details: number | null }[]>();
-  const cards = grid.querySelectorAll<HTMLElement>(":scope > .fiq-card");
+  const cards = grid.querySelectorAll<HTMLElement>(`:scope > .fiq-card${only}`);
   // An empty grid (or a selector that finds nothing) must fail, not pass with nothing compared.
   await expect(cards.length).toBeGreaterThan(1);
   for (const card of cards) {
@@ -184,5 +187,57 @@ export const CardGrid: Story = {
     // Lindiwe's badges wrap onto a second line; her row's details still start with the others'.
     await expectAlignedRows(canvas.getByTestId("grid"));
     await expectCopyButtonsBesideValues(canvas.getByTestId("grid"));
+  },
+};
+
+/** A wall of 120 cards: far more than a screen, as a team's "all contacts" page shows them. */
+const WALL = Array.from({ length: 120 }, (_, index) => {
+  const digits = `2782${String(index).padStart(7, "0")}`;
+  return buildContact({
+    id: `wall-${index}`,
+    full_name: `Contact ${index + 1}`,
+    phone_number: `+${digits}`,
+    whatsapp_id: digits,
+    tags: index % 3 ? ["lead"] : ["lead", "vip"],
+  });
+});
+
+/** Whether Chromium draws the card's contents, or skips them (content-visibility), decided at the next frame. */
+async function drawn(card: HTMLElement) {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  return (card.lastElementChild as Element).checkVisibility({ contentVisibilityAuto: true });
+}
+
+export const CardWall: Story = {
+  name: "A wall of 120 cards (.fiq-card-grid)",
+  parameters: { msw: { handlers: createContactHandlers({ contacts: WALL }) } },
+  render: () => (
+    <div className="fiq-card-grid" data-testid="grid">
+      {WALL.map((contact) => (
+        <ContactCard key={contact.id} phoneNumber={contact.phone_number ?? ""} maxTags={2} />
+      ))}
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getAllByRole("article")).toHaveLength(WALL.length), settled);
+    if (!inRealBrowser()) return;
+    const grid = canvas.getByTestId("grid");
+    const cards = () => [...grid.querySelectorAll<HTMLElement>(":scope > .fiq-card")];
+    const [first, last] = [cards()[0]!, cards().at(-1)!];
+    // Far below the fold a card gives up the shared rows and is skipped, so a card that loads lays out only those near.
+    await waitFor(() => expect(last).toHaveAttribute("data-offscreen"), settled);
+    await expect(await drawn(last)).toBe(false);
+    await expect(first).not.toHaveAttribute("data-offscreen");
+    await expect(await drawn(first)).toBe(true);
+    await expectAlignedRows(grid, ":not([data-offscreen])");
+    // Scrolled to, it takes the shared rows back and lines up with its row again.
+    last.scrollIntoView({ block: "center" });
+    await waitFor(() => expect(last).not.toHaveAttribute("data-offscreen"), settled);
+    await expect(await drawn(last)).toBe(true);
+    await expect(first).toHaveAttribute("data-offscreen");
+    await expectAlignedRows(grid, ":not([data-offscreen])");
+    const lastRow = cards().filter((card) => Math.round(card.getBoundingClientRect().top) === Math.round(last.getBoundingClientRect().top));
+    await expect(lastRow.length).toBeGreaterThan(1);
+    window.scrollTo(0, 0);
   },
 };

@@ -71,8 +71,17 @@ test.describe("a long column of loaded cards", () => {
 });
 
 test.describe("cards in a .fiq-card-grid", () => {
-  test("are all laid out, off screen too, since each row's cards share their sizes", async ({ page }) => {
+  test("are laid out off screen too while unmarked, since each row's cards share their sizes", async ({ page }) => {
     await readyCards(page, '<div class="fiq-card-grid" style="inline-size: 860px">');
     expect(await drawn(page, COUNT - 1)).toBe(true);
+  });
+
+  test("are skipped when ContactCard marks them data-offscreen (far from the viewport), at about their height", async ({ page }) => {
+    await readyCards(page, '<div class="fiq-card-grid" style="inline-size: 860px">');
+    const shown = await height(page, COUNT - 1);
+    await page.locator(".fiq-card").nth(COUNT - 1).evaluate((card) => card.setAttribute("data-offscreen", ""));
+    expect(await drawn(page, COUNT - 1)).toBe(false);
+    // A card drawn once keeps the size it had (contain-intrinsic-size: auto), so its row does not jump.
+    expect(Math.abs((await height(page, COUNT - 1)) - shown)).toBeLessThan(2);
   });
 });

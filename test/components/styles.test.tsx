@@ -158,9 +158,10 @@ describe("styles.css", () => {
   });
 
   // Without its comments, as an app's CSS minifier ships it. 2.5 KB (with comments) until 0.2 added
-  // the chip and hover card, copy buttons, error and not-found states, compact density, muted statuses and the grid.
-  it("stays under 3.5 KB gzipped", () => {
-    expect(gzipSync(source).length).toBeLessThan(3500);
+  // the chip and hover card, copy buttons, error and not-found states, compact density, muted statuses and the grid;
+  // 3,509 bytes in 0.3, whose grid lets cards far off screen skip their rendering (data-offscreen).
+  it("stays under 3.6 KB gzipped", () => {
+    expect(gzipSync(source).length).toBeLessThan(3600);
   });
 
   it("has no !important, which would beat host styles", () => {

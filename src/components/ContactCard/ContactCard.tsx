@@ -7,8 +7,10 @@ import { isDevelopment } from "../../core/env.js";
 import { useFlowIQClient } from "../../react/useFlowIQClient.js";
 import { splitDisplayProps, useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import { ContactCardNotice } from "./ContactCardNotice.js";
-import { ContactCardSkeleton } from "./ContactCardSkeleton.js";
-import { ContactCardView, type ContactCardDisplayProps } from "./ContactCardView.js";
+import { CardSkeleton } from "./ContactCardSkeleton.js";
+import { CardArticle, type ContactCardDisplayProps } from "./ContactCardView.js";
+import { useOffscreenSkip } from "./useOffscreenSkip.js";
+import { useRevealBatch } from "./useRevealBatch.js";
 import { hasContent, shownLookup } from "../ContactDisplay/format.js";
 import { errorLabel, fill } from "../ContactDisplay/labels.js";
 import { RetryCountdown } from "./RetryCountdown.js";
@@ -69,10 +71,14 @@ export function ContactCard(props: ContactCardProps) {
   const { digits, shown } = shownLookup({ phoneNumber, whatsappId }, display.formatPhone);
 
   useFailureReport(error, shown);
+  const rootRef = useOffscreenSkip();
+  // An answer that arrives with others shows with them, in one commit (see useRevealBatch).
+  const revealed = useRevealBatch(data !== undefined);
+  const held = data !== undefined && !revealed;
 
-  if (data) return <ContactCardView {...cardProps} contact={data} />;
-  if (data === undefined && !error) {
-    return <ContactCardSkeleton {...rest} labels={options.labels} density={density} />;
+  if (data && !held) return <CardArticle {...cardProps} contact={data} rootRef={rootRef} />;
+  if ((data === undefined && !error) || held) {
+    return <CardSkeleton {...rest} labels={options.labels} density={density} rootRef={rootRef} />;
   }
   const strings = display.labels;
   const common = { ...rest, headingLevel, density };

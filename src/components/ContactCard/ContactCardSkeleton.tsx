@@ -1,4 +1,4 @@
-import { Fragment, type HTMLAttributes } from "react";
+import { Fragment, type HTMLAttributes, type Ref } from "react";
 import { useContactDisplay } from "../ContactDisplay/useContactDisplay.js";
 import { rootClass } from "../ContactDisplay/format.js";
 import type { ContactLabelOverrides } from "../ContactDisplay/labels.js";
@@ -36,12 +36,17 @@ const TAGS = [0, 1, 2];
  * arrives; pulsing unless the user prefers reduced motion.
  * @example <Suspense fallback={<ContactCardSkeleton />}>…</Suspense>
  */
-export function ContactCardSkeleton({ className, labels, density = "comfortable", ...rest }: ContactCardSkeletonProps) {
+export function ContactCardSkeleton(props: ContactCardSkeletonProps) {
+  return CardSkeleton(props);
+}
+
+/** `ContactCardSkeleton` with its root element handed to `rootRef` (ContactCard's off-screen skipping in a grid). */
+export function CardSkeleton({ className, labels, density = "comfortable", rootRef, ...rest }: ContactCardSkeletonProps & { rootRef?: Ref<HTMLDivElement> }) {
   const { loading } = useContactDisplay({ labels }).labels;
   const compact = density === "compact";
   const rows = compact ? ROWS.slice(0, 1) : ROWS;
   return (
-    <div {...rest} className={rootClass(className)} data-state="loading" data-density={density} aria-busy="true">
+    <div {...rest} ref={rootRef} className={rootClass(className)} data-state="loading" data-density={density} aria-busy="true">
       <span className="fiq-sr-only">{loading}</span>
       <div className="fiq-card__header" aria-hidden="true">
         {!compact && <span className="fiq-avatar fiq-skeleton__block" />}

@@ -1,4 +1,4 @@
-import { useId, type HTMLAttributes, type ReactNode } from "react";
+import { useId, type HTMLAttributes, type ReactNode, type Ref } from "react";
 import type { Contact } from "../../core/types.js";
 import { hasContent, rootClass } from "../ContactDisplay/format.js";
 import { splitDisplayProps, type ContactDisplayOptions } from "../ContactDisplay/useContactDisplay.js";
@@ -69,12 +69,18 @@ const COMPACT_FIELDS = ["phone"] as const;
  * @example <ContactCardView contact={contact} actions={<button>Message</button>} />
  */
 export function ContactCardView(props: ContactCardViewProps) {
-  const [display, { contact, className, copyable, chatLink, density = "comfortable", headingLevel, actions, ...rest }] = splitDisplayProps(props);
+  return CardArticle(props);
+}
+
+/** `ContactCardView` with its root element handed to `rootRef` (ContactCard's off-screen skipping in a grid). */
+export function CardArticle(props: ContactCardViewProps & { rootRef?: Ref<HTMLElement> }) {
+  const [display, { contact, className, copyable, chatLink, density = "comfortable", headingLevel, actions, rootRef, ...rest }] = splitDisplayProps(props);
   const id = useId();
   const compact = density === "compact";
   return (
     <article
       {...rest}
+      ref={rootRef}
       className={rootClass(className)}
       data-state="ready"
       data-density={density}
