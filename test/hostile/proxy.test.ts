@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import type { ContactBatchResponse } from "../../src/core/contactBatchWire.js";
-import type { FlowIQError } from "../../src/core/FlowIQError.js";
+import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { getContact } from "../../src/core/getContact.js";
 import { parseRetryAfter } from "../../src/core/retryPolicy.js";
 import { buildContact } from "../../src/msw/buildContact.js";
@@ -235,6 +235,45 @@ describe("the proxy given a fetch that throws with the request in its cause", ()
     expect(reported.map((error) => error.code)).toEqual(["config"]);
     expect(keyRuns(reported.flatMap(printed))).toEqual([]);
   });
+
+  it("still knows the key when the key function, between a good call and a failing one, returned no key", async () => {
+    const reported: FlowIQError[] = [];
+    const answers: Array<() => unknown> = [() => KEY, () => undefined, () => Promise.reject(new Error(`vault: ${KEY} expired`))];
+    const handler = route({
+      apiKey: () => (answers.shift() ?? (() => KEY))() as string,
+      fetch: () => Promise.resolve(Response.json({ success: true, contact: contactFor(NUMBER) })),
+      onError: (error) => void reported.push(error),
+    });
+    expect((await handler(new Request(SINGLE))).status).toBe(200);
+    expect((await handler(new Request(SINGLE))).status).toBe(500);
+    expect((await handler(new Request(SINGLE))).status).toBe(500);
+    expect(reported.map((error) => error.code)).toEqual(["config", "config"]);
+    expect(keyRuns(reported.flatMap(printed))).toEqual([]);
+  });
+
+  it("hands onError nothing that prints the key a request used, after the key has rotated under it", async () => {
+    const reported: FlowIQError[] = [];
+    const keys = [KEY, "fiq_live_rotated_0Zy9Xw8Vu7Ts6Rq5"];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const handler = route({
+      apiKey: () => keys.shift() ?? KEY,
+      // The first call (with the old key) fails naming it, but only once the second has used the new one.
+      fetch: async (input) => {
+        if (!String(input).includes(NUMBER)) return Response.json({ success: true, contact: contactFor("27825550102") });
+        await held;
+        throw new FlowIQError("server", `upstream 503 for ${KEY}`, { status: 503 });
+      },
+      onError: (error) => void reported.push(error),
+    });
+    const old = handler(new Request(SINGLE));
+    await vi.waitFor(() => expect(keys).toHaveLength(1));
+    expect((await handler(new Request(`${MOUNT}/contact?phone_number=27825550102`))).status).toBe(200);
+    release();
+    expect((await old).status).toBe(502);
+    expect(reported.map((error) => error.code)).toEqual(["server"]);
+    expect(keyRuns(reported.flatMap(printed))).toEqual([]);
+  });
 });
 
 describe("the proxy given an onError that fails", () => {
@@ -278,7 +317,22 @@ describe("the proxy given an onError that fails", () => {
     expect(results.filter((result) => result.status === 504)).toHaveLength(48);
     const codes = onError.mock.calls.map(([error]) => (error as FlowIQError).code).sort();
     expect(codes).toEqual(["server", "server", "timeout"]);
-    expect((onError.mock.calls.find(([error]) => (error as FlowIQError).code === "timeout")?.[0] as FlowIQError).message).toMatch(/48/);
+    expect((onError.mock.calls.find(([error]) => (error as FlowIQError).code === "timeout")?.[0] as FlowIQError).message).toMatch(/^48 contacts .* within 300 ms\./);
+  });
+
+  it("reports a batch's only timeout as that contact's own error, not as a count", async () => {
+    upstream(async (request) => {
+      if (digitsOf(request) === NUMBER) await delay("infinite");
+      return undefined;
+    });
+    const onError = vi.fn();
+    const response = await route({ timeoutMs: 500, onError })(new Request(BATCH));
+    const { results } = (await response.json()) as ContactBatchResponse;
+    expect(results.map((result) => result.status)).toEqual([504, 200]);
+    expect(onError).toHaveBeenCalledTimes(1);
+    const reported = onError.mock.calls[0]?.[0] as FlowIQError;
+    expect(reported.code).toBe("timeout");
+    expect(reported.message).not.toMatch(/contacts of one batch/);
   });
 });
 
@@ -464,6 +518,7 @@ describe("the proxy's paths, lookups and methods", () => {
     ["a trailing slash", `${MOUNT}/contact/?phone_number=${NUMBER}`, "single"],
     ["a catch-all's /contacts", `${MOUNT}/contacts?phone_number=${NUMBER}`, "batch"],
     ["a batch with a trailing slash", `${MOUNT}/contacts/?phone_number=${NUMBER}`, "batch"],
+    ["a batch with two trailing slashes", `${MOUNT}/contacts//?phone_number=${NUMBER}`, "batch"],
   ])("still answers %s", async (_name, url, kind) => {
     upstream();
     const response = await route()(new Request(url));
@@ -498,6 +553,17 @@ describe("the proxy's paths, lookups and methods", () => {
 });
 
 describe("the proxy's error codes on the wire", () => {
+  it("answers an upstream that is itself a proxy refusing its session with 502 and code session_refused, single and each batch item", async () => {
+    // Not a 401: the browser would take that for its own session being refused.
+    upstream(() => HttpResponse.json({ error: "Unauthorized", code: "session_refused", message: "no session" }, { status: 401 }));
+    const handler = route();
+    const single = await handler(new Request(SINGLE));
+    expect(single.status).toBe(502);
+    expect(await single.json()).toMatchObject({ error: "Bad gateway", code: "session_refused" });
+    const { results } = (await (await handler(new Request(BATCH))).json()) as ContactBatchResponse;
+    expect(results).toEqual([expect.objectContaining({ status: 502, code: "session_refused" }), expect.objectContaining({ status: 502, code: "session_refused" })]);
+  });
+
   it("answers an authorize refusal with 401 and code session_refused", async () => {
     const response = await route({ authorize: () => false })(new Request(SINGLE));
     expect(response.status).toBe(401);

@@ -47,6 +47,20 @@ describe("the team proxy given hostile caller ids", () => {
     expect((await route(batch(INBOX, as("a:b:")))).status).toBe(200);
     expect((await route(single(DIGITS, as("a:b")))).status).toBe(429);
   });
+
+  it.each([
+    ["an array", [999]],
+    ["a count beyond exact integers", "1e300"],
+    ["Infinity", "Infinity"],
+    ["a Date", new Date()],
+  ])("a caller count the store garbled as %s neither refuses the caller nor lifts the budget", async (_name, garbage) => {
+    const api = countingApi({ delayMs: 0 });
+    const store: ContactStore = { get: (key) => (key.includes(":caller:") ? garbage : undefined), set: () => undefined, delete: () => undefined };
+    const route = handler({ cache: { ttlMs: 60_000, store }, callerLimit: { lookups: 15, perMs: 3_600_000, callerId: () => "ann" } });
+    expect((await route(batch(INBOX))).status).toBe(200);
+    expect((await route(single(DIGITS))).status).toBe(429);
+    expect(api.total()).toBe(15);
+  });
 });
 
 describe("the team proxy given tenants with separators", () => {
@@ -79,6 +93,7 @@ describe("the team proxy given a store that returns garbage", () => {
     ["an entry with no contact field", JSON.stringify({ v: 1, t: "acme", d: DIGITS })],
     ["a 2 MB string", "x".repeat(2 * 1024 * 1024)],
     ["a getter that throws", Object.defineProperty({}, "v", { get: () => { throw new Error("boom"); } })],
+    ["a function carrying an entry's fields", Object.assign(() => undefined, { v: 1, t: "acme", d: DIGITS, c: contact })],
   ];
 
   it.each(rows)("%s is a miss: the API's own answer is served, nothing crashes, nothing is reported", async (_name, garbage) => {
@@ -125,6 +140,31 @@ describe("the team proxy given a store that returns garbage", () => {
       expect(answer.status).toBe(200);
       expect(api.total()).toBe(1);
     }
+  });
+});
+
+describe("the team proxy given a back-off entry it cannot read", () => {
+  it.each([
+    ["an array holding a time", () => [Date.now() + 60_000]],
+    ["a Date", () => new Date(Date.now() + 60_000)],
+  ])("%s, not text or a number, is no hold", async (_name, value) => {
+    const api = countingApi({ delayMs: 0 });
+    const raw = value();
+    const store: ContactStore = { get: (key) => (key.endsWith(":backoff") ? raw : undefined), set: () => undefined, delete: () => undefined };
+    expect((await handler({ cache: { ttlMs: 60_000, store } })(single(DIGITS))).status).toBe(200);
+    expect(api.total()).toBe(1);
+  });
+
+  it("never stops this instance holding back after its own 429", async () => {
+    const api = countingApi({ delayMs: 0 });
+    api.next.push(() => HttpResponse.json({ error: "Too many requests" }, { status: 429, headers: { "Retry-After": "30" } }));
+    const store: ContactStore = { get: (key) => (key.endsWith(":backoff") ? "forever" : undefined), set: () => undefined, delete: () => undefined };
+    const route = handler({ cache: { ttlMs: 60_000, store } });
+    expect((await route(single(DIGITS))).status).toBe(429);
+    const held = await route(single(INBOX[1] as string));
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get("retry-after"))).toBeGreaterThan(20);
+    expect(api.total()).toBe(1);
   });
 });
 

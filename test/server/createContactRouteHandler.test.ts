@@ -1,6 +1,7 @@
 // @vitest-environment node
 // The handler runs in a server (a Next.js route), where there is no window or page URL.
 import { delay, http, HttpResponse } from "msw";
+import { getEventListeners } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { buildContact } from "../../src/msw/buildContact.js";
@@ -55,16 +56,34 @@ describe("createContactRouteHandler when created", () => {
       createContactRouteHandler(options);
     } catch (error) {
       expect((error as FlowIQError).code).toBe("config");
+      expect((error as Error).message).toContain("authorize(request) is required");
       expect((error as Error).message).toContain("authorize: () => true");
     }
   });
 
   it.each([
+    ["no options at all", undefined],
+    ["null", null],
+  ])("throws a config error saying what to pass, given %s", (_name, options) => {
+    expect(() => createContactRouteHandler(options as unknown as ContactRouteHandlerOptions)).toThrow(
+      expect.objectContaining({ code: "config", message: expect.stringContaining("pass { tenantId, apiKey, authorize }") }),
+    );
+  });
+
+  it.each([
     ["no tenantId", { tenantId: "" }, "tenantId"],
+    ["a blank tenantId", { tenantId: "   " }, "tenantId"],
     ["no apiKey", { apiKey: undefined }, "apiKey"],
     ["an empty apiKey", { apiKey: "  " }, "apiKey"],
     ["a relative baseUrl", { baseUrl: "/api/flowiq" }, "absolute"],
     ["a non-http baseUrl", { baseUrl: "javascript:alert(1)" }, "absolute"],
+    ["a null cache", { cache: null }, "cache.ttlMs"],
+    ["a cache that is a function", { cache: Object.assign(() => undefined, { ttlMs: 60_000 }) }, "cache.ttlMs"],
+    ["a cache ttlMs of 0", { cache: { ttlMs: 0 } }, "cache.ttlMs"],
+    ["a cache store without delete", { cache: { ttlMs: 60_000, store: { get: () => undefined, set: () => undefined } } }, "Keyv-shaped"],
+    ["a callerLimit window of 0 ms", { callerLimit: { lookups: 10, perMs: 0, callerId: () => "ann" } }, "callerLimit"],
+    ["a callerLimit window of Infinity", { callerLimit: { lookups: 10, perMs: Infinity, callerId: () => "ann" } }, "callerLimit"],
+    ["a callerLimit without callerId", { callerLimit: { lookups: 10, perMs: 60_000 } }, "callerLimit"],
   ])("throws a config error given %s", (_name, overrides, word) => {
     const make = () =>
       createContactRouteHandler({
@@ -74,6 +93,13 @@ describe("createContactRouteHandler when created", () => {
         ...(overrides as Partial<ContactRouteHandlerOptions>),
       });
     expect(make).toThrow(expect.objectContaining({ code: "config", message: expect.stringContaining(word) }));
+  });
+
+  it("accepts the smallest valid limits: a batch of one, a budget of one contact per millisecond", async () => {
+    const requests = upstream();
+    const route = handler({ maxBatchSize: 1, callerLimit: { lookups: 1, perMs: 1, callerId: () => "ann" } });
+    expect((await route(get("?phone_number=27825550101"))).status).toBe(200);
+    expect(requests).toHaveLength(1);
   });
 
   it("never puts the key in a creation error", () => {
@@ -122,7 +148,7 @@ describe("createContactRouteHandler given a method other than GET", () => {
     const response = await handler()(get("?phone_number=27825550101", { method }));
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toMatch(/\bGET\b/);
-    expect(await json(response)).toMatchObject({ error: "Method not allowed" });
+    expect(await json(response)).toMatchObject({ error: "Method not allowed", message: "This route only answers GET." });
     expect(requests).toHaveLength(0);
   });
 
@@ -160,6 +186,17 @@ describe("createContactRouteHandler given a query without exactly one valid look
     expect(body.error).toBe("Bad request");
     expect(typeof body.message).toBe("string");
     expect(requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["both parameters", "?phone_number=27825550101&whatsapp_id=27825550101", "Give exactly one phone_number or whatsapp_id query parameter."],
+    ["a phone_number that is not one", "?phone_number=call-me-maybe", "phone_number must hold 8–15 digits, optionally after + or 00 (spaces, dashes, dots and parentheses are ignored)."],
+    ["a whatsapp_id that is not one", "?whatsapp_id=1234567", "whatsapp_id must hold 8–15 digits, optionally after + or 00 (spaces, dashes, dots and parentheses are ignored)."],
+  ])("tells the caller what is wrong given %s, naming the parameter it sent", async (_name, query, message) => {
+    upstream();
+    const response = await handler()(get(query));
+    expect(response.status).toBe(400);
+    expect(await json(response)).toEqual({ error: "Bad request", message });
   });
 
   it("refuses an unauthorised caller before reading the lookup", async () => {
@@ -230,6 +267,24 @@ describe("createContactRouteHandler given a valid lookup", () => {
     expect((await route(get("?phone_number=27825550101"))).status).toBe(200);
   });
 
+  it("leaves no listener on the request's signal once it has answered", async () => {
+    upstream();
+    const route = handler();
+    for (const request of [get("?phone_number=27825550101"), get("?phone_number=27820000000"), get("?phone_number=nope")]) {
+      await route(request);
+      expect(getEventListeners(request.signal, "abort")).toEqual([]);
+    }
+  });
+
+  it("makes no upstream call for a visitor who has already gone", async () => {
+    const requests = upstream();
+    const left = new AbortController();
+    left.abort();
+    const response = await handler()(get("?phone_number=27825550101", { signal: left.signal }));
+    expect(response.status).not.toBe(200);
+    expect(requests).toHaveLength(0);
+  });
+
   it("keeps at most maxConcurrentRequests upstream calls in flight", async () => {
     const seen = watchInFlight(`${API}/contact`, 20, () => HttpResponse.json({ success: true, contact: ada }));
     const route = handler({ maxConcurrentRequests: 2 });
@@ -249,16 +304,35 @@ describe("createContactRouteHandler given an upstream failure", () => {
     ["a server error (500)", scenarios.serverError, 502, /failed \(500\)/, undefined],
     ["a network error", scenarios.networkError, 502, /reach/, undefined],
     ["a malformed answer", scenarios.malformed, 502, /could not be read/, undefined],
-    ["an HTML 404 from a wrong baseUrl", scenarios.misroutedProxy, 502, /baseUrl/, undefined],
+    ["an HTML 404 from a wrong baseUrl", scenarios.misroutedProxy, 502, /could not be read; check the proxy's baseUrl/, undefined],
   ])("answers %s with %i and a message about the proxy, not the key", async (_name, handlers, status, message, code) => {
     server.use(...handlers);
     const response = await handler()(get("?phone_number=27825550101"));
     expect(response.status).toBe(status);
     const body = await json(response);
+    expect(body.error).toBe("Bad gateway");
     expect(body.message).toMatch(message);
     // Only a refusal of the proxy's key carries a code (the browser then never retries it).
     expect(body.code).toBe(code);
     expect(JSON.stringify(body)).not.toMatch(/key/i);
+  });
+
+  it.each([
+    ["a 300 (a redirect)", () => Promise.resolve(new Response(null, { status: 300 })), /redirect, which this proxy never follows/],
+    [
+      "an opaque redirect (status 0)",
+      () => Promise.resolve(Object.defineProperties(new Response(null), { type: { value: "opaqueredirect" }, status: { value: 0 } })),
+      /redirect, which this proxy never follows/,
+    ],
+    [
+      "a fetch wrapper's own unreadable 400",
+      () => Promise.reject(new FlowIQError("invalid_response", "The upstream's 400 was not JSON.", { status: 400 })),
+      /could not be read/,
+    ],
+  ])("answers %s from the fetch with a 502 that says what to check", async (_name, fetch, message) => {
+    const response = await handler({ fetch })(get("?phone_number=27825550101"));
+    expect(response.status).toBe(502);
+    expect(await json(response)).toMatchObject({ error: "Bad gateway", message: expect.stringMatching(message) });
   });
 
   it("answers an upstream 429 with 429 and keeps Retry-After", async () => {
@@ -283,6 +357,7 @@ describe("createContactRouteHandler given an upstream failure", () => {
     const response = await handler()(get("?phone_number=27825550101"));
     expect(response.status).toBe(429);
     expect(response.headers.has("retry-after")).toBe(false);
+    expect(await json(response)).toEqual({ error: "Too many requests", message: "The FlowIQ API is rate limiting this server; try again later." });
   });
 
   it("answers 504 when the API does not answer within timeoutMs", async () => {
@@ -301,7 +376,7 @@ describe("createContactRouteHandler given an upstream failure", () => {
     answerUpstream(400, { error: "Bad request", message: "Unknown country code" });
     const response = await handler()(get("?phone_number=99925550101"));
     expect(response.status).toBe(400);
-    expect((await json(response)).message).toBe("Unknown country code");
+    expect(await json(response)).toEqual({ error: "Bad request", message: "Unknown country code" });
   });
 
   it("answers 500 when the key function fails, without saying why", async () => {
@@ -312,7 +387,7 @@ describe("createContactRouteHandler given an upstream failure", () => {
       },
     })(get("?phone_number=27825550101"));
     expect(response.status).toBe(500);
-    expect(await response.text()).not.toContain(KEY);
+    expect(await json(response)).toEqual({ error: "Proxy misconfigured", message: "The contact proxy is not configured correctly." });
     expect(requests).toHaveLength(0);
   });
 
@@ -324,6 +399,44 @@ describe("createContactRouteHandler given an upstream failure", () => {
     const response = await handler({ onError })(get("?phone_number=27825550101"));
     expect(response.status).toBe(502);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "server", status: 500 }), expect.any(Request));
+  });
+
+  it("reports a lookup its deadline cut to onError once, as a timeout naming timeoutMs", async () => {
+    server.use(
+      http.get(`${API}/contact`, async () => {
+        await delay("infinite");
+        return HttpResponse.json({ success: true, contact: ada });
+      }),
+    );
+    const onError = vi.fn();
+    const response = await handler({ timeoutMs: 50, onError })(get("?phone_number=27825550101"));
+    expect(response.status).toBe(504);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "timeout", message: expect.stringContaining("within 50 ms") }), expect.any(Request));
+  });
+
+  it("hands onError a network error with its cause (for the app's logs) when the cause holds no key", async () => {
+    const cause = new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 10.0.0.1:443"), { code: "ECONNREFUSED" }) });
+    const onError = vi.fn();
+    const response = await handler({ fetch: () => Promise.reject(cause), onError })(get("?phone_number=27825550101"));
+    expect(response.status).toBe(502);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: "network", cause });
+  });
+
+  it.each([
+    ["a 429 with its wait", new FlowIQError("rate_limited", `Quota spent for ${KEY}`, { status: 429, retryAfterMs: 5000 }), 429],
+    ["a 400 with its reason", new FlowIQError("invalid_lookup", `Lookup refused for ${KEY}`, { status: 400 }), 400],
+  ])("keeps the key out of the answer and onError when a fetch wrapper's own error (%s) names it", async (_name, thrown, status) => {
+    const onError = vi.fn();
+    const response = await handler({ fetch: () => Promise.reject(thrown), onError })(get("?phone_number=27825550101"));
+    expect(response.status).toBe(status);
+    expect(await response.text()).not.toContain(KEY);
+    expect(onError).toHaveBeenCalledTimes(1);
+    const reported = onError.mock.calls[0]?.[0] as FlowIQError;
+    // A copy: the same code, status and wait, the message without the key.
+    expect(reported).toMatchObject({ code: thrown.code, status: thrown.status, retryAfterMs: thrown.retryAfterMs });
+    expect(reported.message).not.toContain(KEY);
   });
 
   it("does not call onError for refusals of the visitor's own request", async () => {

@@ -36,8 +36,18 @@ describe("prefetchContacts on the server", () => {
       undefined,
       { phoneNumber: digitsAt(2) },
     ];
-    await prefetchContacts(new QueryClient(), flowiq(), lookups);
+    const queryClient = new QueryClient();
+    await prefetchContacts(queryClient, flowiq(), lookups);
     expect(requests).toHaveLength(2);
+    // Nothing is left in the client for the rows without a lookup.
+    expect(queryClient.getQueryCache().getAll().map((query) => query.queryKey[3])).toEqual([digitsAt(1), digitsAt(2)]);
+  });
+
+  it("asks for a contact written several ways in the form of its first row", async () => {
+    server.use(...createContactHandlers({ contacts: CONTACTS, apiKey: KEY }));
+    const requests = recordRequests(server);
+    await prefetchContacts(new QueryClient(), flowiq(), [{ whatsappId: digitsAt(1) }, { phoneNumber: `+${digitsAt(1)}` }]);
+    expect(requests.map((request) => [...new URL(request.url).searchParams.keys()])).toEqual([["tenantId", "whatsapp_id"]]);
   });
 
   it("fans out under maxConcurrentRequests", async () => {
@@ -78,7 +88,9 @@ describe("prefetchContacts on the server", () => {
 
   it("never throws, even given no list or a config without a tenant", async () => {
     const requests = recordRequests(server);
-    await expect(prefetchContacts(new QueryClient(), flowiq(), undefined as unknown as ContactLookup[])).resolves.toBeUndefined();
+    const queryClient = new QueryClient();
+    await expect(prefetchContacts(queryClient, flowiq(), undefined as unknown as ContactLookup[])).resolves.toBeUndefined();
+    expect(queryClient.getQueryCache().getAll()).toEqual([]);
     await expect(prefetchContacts(new QueryClient(), flowiq({ tenantId: "" }), [{ phoneNumber: digitsAt(1) }])).resolves.toBeUndefined();
     expect(requests).toHaveLength(0);
   });

@@ -53,11 +53,12 @@ export function countingApi({ delayMs = 30, missing = [] as string[] } = {}) {
   return api;
 }
 
-/** A real Keyv (its in-memory Map), spied: every key and value it was given. */
+/** A real Keyv (its in-memory Map), spied: every key and value it was given, and the last TTL given for each key. */
 export function keyvStore() {
   const keyv = new Keyv();
   const written: Array<[string, unknown]> = [];
   const reads: string[] = [];
+  const ttls = new Map<string, number | undefined>();
   const store: ContactStore = {
     get: (key) => {
       reads.push(key);
@@ -65,11 +66,22 @@ export function keyvStore() {
     },
     set: (key, value, ttlMs) => {
       written.push([key, value]);
+      ttls.set(key, ttlMs);
       return keyv.set(key, value, ttlMs);
     },
     delete: (key) => keyv.delete(key),
   };
-  return { keyv, store, written, reads };
+  return { keyv, store, written, reads, ttls };
+}
+
+/** The same store a network round trip away: every call reaches it, and answers, `ms` later (as Redis does). */
+export function distant(store: ContactStore, ms = 5): ContactStore {
+  const later = <T>(work: () => T) => new Promise<void>((resolve) => setTimeout(resolve, ms)).then(work);
+  return {
+    get: (key) => later(() => store.get(key)),
+    set: (key, value, ttlMs) => later(() => store.set(key, value, ttlMs)),
+    delete: (key) => later(() => store.delete(key)),
+  };
 }
 
 export async function results(response: Response) {

@@ -3,7 +3,7 @@ import express from "express";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { toNodeHandler } from "../../src/server/toNodeHandler.js";
+import { toNodeHandler, type NodeResponse } from "../../src/server/toNodeHandler.js";
 import { server, toLocalServers } from "../server.js";
 import { countingApi, handler, INBOX, KEY, results } from "./teamSupport.js";
 
@@ -17,6 +17,30 @@ async function listen(app: Server): Promise<string> {
   open.push(app);
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+}
+
+/** A NodeResponse made by hand, as a framework might pass one: what the adapter writes to it. */
+function recordingResponse(state: { destroyed?: boolean; headersSent?: boolean } = {}) {
+  let answered!: (written: { status: number; headers: Record<string, string>; body: string }) => void;
+  const written = new Promise<{ status: number; headers: Record<string, string>; body: string }>((resolve) => (answered = resolve));
+  let status = 0;
+  let headers: Record<string, string> = {};
+  const response: NodeResponse = {
+    once: () => response,
+    writableFinished: false,
+    destroyed: state.destroyed ?? false,
+    headersSent: state.headersSent ?? false,
+    writeHead(code, sent) {
+      status = code;
+      headers = sent;
+      return response;
+    },
+    end(body) {
+      answered({ status, headers, body: body === undefined ? "" : typeof body === "string" ? body : new TextDecoder().decode(body) });
+      return response;
+    },
+  };
+  return { response, written };
 }
 
 describe("toNodeHandler in node:http", () => {
@@ -63,7 +87,16 @@ describe("toNodeHandler in node:http", () => {
   it("answers a request whose Host header is not a host, and a handler that throws with a plain 500", async () => {
     server.use(toLocalServers);
     countingApi({ delayMs: 0 });
-    const origin = await listen(createServer(toNodeHandler(handler())));
+    const route = handler();
+    const urls: string[] = [];
+    const origin = await listen(
+      createServer(
+        toNodeHandler((request) => {
+          urls.push(request.url);
+          return route(request);
+        }),
+      ),
+    );
     const port = new URL(origin).port;
     const status = await new Promise<number>((resolve, reject) => {
       const sent = httpRequest(
@@ -77,10 +110,116 @@ describe("toNodeHandler in node:http", () => {
       sent.end();
     });
     expect(status).toBe(200);
+    // The path and query as sent, on localhost instead of the Host that is not one.
+    expect(urls).toEqual([`http://localhost/api/flowiq/contact?phone_number=${INBOX[0]}`]);
     const throwing = await listen(createServer(toNodeHandler(() => Promise.reject(new Error(`boom ${KEY}`)))));
     const failed = await fetch(`${throwing}/x`);
     expect(failed.status).toBe(500);
-    expect(await failed.text()).not.toContain(KEY);
+    expect(failed.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    const text = await failed.text();
+    expect(text).not.toContain(KEY);
+    expect(JSON.parse(text)).toEqual({ error: "Internal server error" });
+  });
+
+  it("hands the handler the request's own URL (its Host, path and query) and headers", async () => {
+    server.use(toLocalServers);
+    const seen: Request[] = [];
+    const origin = await listen(
+      createServer(
+        toNodeHandler(async (request) => {
+          seen.push(request);
+          return new Response(null, { status: 204 });
+        }),
+      ),
+    );
+    const url = `${origin}/api/flowiq/contact?phone_number=${INBOX[0]}`;
+    expect((await fetch(url, { headers: { cookie: "session=ok" } })).status).toBe(204);
+    expect(seen.map((request) => request.url)).toEqual([url]);
+    expect(seen[0]?.headers.get("cookie")).toBe("session=ok");
+  });
+
+  it("leaves the handler's request unaborted once the answer has been sent", async () => {
+    server.use(toLocalServers);
+    let signal: AbortSignal | undefined;
+    let closed = false;
+    const serve = toNodeHandler(async (request) => {
+      signal = request.signal;
+      return Response.json({ ok: true });
+    });
+    const origin = await listen(
+      createServer((request, response) => {
+        serve(request, response);
+        response.on("close", () => (closed = true));
+      }),
+    );
+    expect((await fetch(`${origin}/api/flowiq/contact`)).status).toBe(200);
+    await vi.waitFor(() => expect(closed).toBe(true));
+    expect(signal?.aborted).toBe(false);
+  });
+});
+
+describe("toNodeHandler given a request made by hand", () => {
+  it("reads no method as GET, a target without its leading slash under a bad Host as a path, and only whole header pairs", async () => {
+    const seen: Request[] = [];
+    const { response, written } = recordingResponse();
+    toNodeHandler(async (request) => {
+      seen.push(request);
+      return new Response(null, { status: 204 });
+    })({ url: `api/flowiq/contact?phone_number=${INBOX[0]}`, headers: { host: "a b" }, rawHeaders: ["Host", "a b", "Cookie", "session=ok", "X-Dangling"] }, response);
+    expect((await written).status).toBe(204);
+    expect(seen[0]?.method).toBe("GET");
+    expect(seen[0]?.url).toBe(`http://localhost/api/flowiq/contact?phone_number=${INBOX[0]}`);
+    expect([...(seen[0]?.headers ?? [])]).toEqual([
+      ["cookie", "session=ok"],
+      ["host", "a b"],
+    ]);
+  });
+
+  it.each([
+    ["an absolute-form target with no Host", { url: "http://flowiq.test/api/flowiq/contact", headers: {} }, "http://flowiq.test/api/flowiq/contact"],
+    ["a target that is another scheme's URL, under a bad Host", { url: "javascript:alert(1)", headers: { host: "a b" } }, "http://localhost/javascript:alert(1)"],
+  ])("hands the handler an http URL for %s", async (_name, request, url) => {
+    const seen: string[] = [];
+    const { response, written } = recordingResponse();
+    toNodeHandler(async (fetchRequest) => {
+      seen.push(fetchRequest.url);
+      return new Response(null, { status: 204 });
+    })({ ...request, rawHeaders: [] }, response);
+    expect((await written).status).toBe(204);
+    expect(seen).toEqual([url]);
+  });
+
+  it.each([
+    ["answers", async () => new Response(null, { status: 204 })],
+    ["throws", () => Promise.reject(new Error("boom"))],
+  ])("writes nothing to a response already destroyed (the client left) when the handler %s", async (_name, handle) => {
+    const { response } = recordingResponse({ destroyed: true });
+    const writeHead = vi.spyOn(response, "writeHead");
+    const end = vi.spyOn(response, "end");
+    let settled!: () => void;
+    const handled = new Promise<void>((resolve) => (settled = resolve));
+    toNodeHandler(() => handle().finally(settled))({ url: "/api/flowiq/contact", headers: {}, rawHeaders: [] }, response);
+    await handled;
+    // The adapter's own continuation runs on the microtasks queued by then.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writeHead).not.toHaveBeenCalled();
+    expect(end).not.toHaveBeenCalled();
+  });
+
+  it("only ends, with the plain 500 body, a response whose headers went out before the handler threw", async () => {
+    const { response, written } = recordingResponse({ headersSent: true });
+    const writeHead = vi.spyOn(response, "writeHead");
+    toNodeHandler(() => Promise.reject(new Error("boom")))({ url: "/api/flowiq/contact", headers: {}, rawHeaders: [] }, response);
+    expect((await written).body).toBe(JSON.stringify({ error: "Internal server error" }));
+    expect(writeHead).not.toHaveBeenCalled();
+  });
+
+  it("answers a method the Fetch API refuses (TRACE) with a JSON 400, without calling the handler", async () => {
+    const handle = vi.fn(async () => new Response(null, { status: 204 }));
+    const { response, written } = recordingResponse();
+    toNodeHandler(handle)({ method: "TRACE", url: "/api/flowiq/contact", headers: { host: "127.0.0.1" }, rawHeaders: [] }, response);
+    expect(await written).toEqual({ status: 400, headers: { "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify({ error: "Bad request" }) });
+    expect(handle).not.toHaveBeenCalled();
   });
 });
 
