@@ -35,7 +35,8 @@ const isTenantKey = (key: readonly unknown[], tenantId: string) =>
 /** When the query last got an answer (data or error), 0 if never. */
 const answeredAt = (query: Query) => Math.max(query.state.dataUpdatedAt, query.state.errorUpdatedAt);
 
-const isHidden = () => typeof document !== "undefined" && document.visibilityState === "hidden";
+/** Only called from the refresh effect, so in a browser: there is a document. */
+const isHidden = () => document.visibilityState === "hidden";
 
 /**
  * Refetches every mounted contact of the tenant older than most of the
@@ -80,11 +81,11 @@ function readShared(value: unknown, tenantId: string): SharedContact | undefined
  * Returns the cleanup; a no-op where `BroadcastChannel` does not exist.
  */
 function shareAcrossTabs(queryClient: QueryClient, tenantId: string): () => void {
-  if (typeof BroadcastChannel === "undefined") return () => {};
   let channel: BroadcastChannel;
   try {
     channel = new BroadcastChannel(contactChannelName(tenantId));
   } catch {
+    // No BroadcastChannel in this browser (a ReferenceError), or one that refuses the name.
     return () => {};
   }
   const cache = queryClient.getQueryCache();

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { useEffect, useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -19,6 +20,14 @@ const freshTenant = () => `live-${process.pid}-${Date.now()}-${tenantSerial++}`;
 
 const phone = (n: number): ContactLookup => ({ phoneNumber: `+${digitsAt(n)}` });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits for a state outside the DOM where setInterval is faked (Testing Library's waitFor polls with it). */
+async function until(check: () => boolean, timeoutMs = 5000) {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error("timed out waiting for the state");
+    await sleep(10);
+  }
+}
 
 /** The stand-in API with contacts the test can change between ticks, and a log of what reached it. */
 function liveApi(count: number, tenantId: string, baseUrl?: string) {
@@ -39,7 +48,7 @@ function Row({ lookup }: { lookup: ContactLookup }) {
 
 /** Rows that mount two at a time with a gap between, as a list scrolls. */
 function ScrollingRows({ count, gapMs }: { count: number; gapMs: number }) {
-  const [shown, setShown] = useState(2);
+  const [shown, setShown] = useState(Math.min(2, count));
   useEffect(() => {
     if (shown >= count) return;
     const timer = setTimeout(() => setShown((value) => Math.min(count, value + 2)), gapMs);
@@ -160,7 +169,162 @@ describe("FlowIQProvider refetchInterval", () => {
   it("rejects a refetchInterval that is not a positive number with a config error", () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     expect(() => renderWithProvider(<div />, { refetchInterval: -5 })).toThrow(expect.objectContaining({ code: "config" }));
+    expect(() => renderWithProvider(<div />, { refetchInterval: 0 })).toThrow(expect.objectContaining({ code: "config" }));
     expect(() => renderWithProvider(<div />, { refetchInterval: Number.NaN })).toThrow(/refetchInterval/);
+  });
+
+  it("refreshes once a tick, not every other tick: each answer is about one interval after the last", async () => {
+    const tenantId = freshTenant();
+    liveApi(1, tenantId);
+    const interval = 1000;
+    const { queryClient } = renderWithProvider(<ScrollingRows count={1} gapMs={0} />, { tenantId, refetchInterval: interval });
+    await waitFor(() => expect(rowTexts()).toEqual(names(1)));
+    const answers: number[] = [];
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === "updated" && event.action.type === "success") answers.push(event.query.state.dataUpdatedAt);
+    });
+    try {
+      await waitFor(() => expect(answers.length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
+    } finally {
+      unsubscribe();
+    }
+    // A contact answered one tick ago is due at the next (a tick skipping it would double the gap).
+    for (let n = 1; n < answers.length; n++) expect(answers[n]! - answers[n - 1]!).toBeLessThan(1.6 * interval);
+  });
+
+  it("keeps refreshing through an API slower than the tick: a tick joins the fetch under way instead of restarting it", async () => {
+    const tenantId = freshTenant();
+    const contacts = [contactAt(0)];
+    // Each answer takes longer than the interval, so every tick finds the last one still under way.
+    server.use(...createContactHandlers({ contacts, tenantId, delayMs: 400 }));
+    const requests = recordRequests(server);
+    renderWithProvider(<ScrollingRows count={1} gapMs={0} />, { tenantId, batch: true, refetchInterval: 250 });
+    await waitFor(() => expect(rowTexts()).toEqual(names(1)), { timeout: 5000 });
+    const from = requests.length;
+    contacts[0] = { ...contacts[0]!, full_name: "Contact 0 v2" };
+    await waitFor(() => expect(rowTexts()).toEqual(["Contact 0 v2 (read)"]), { timeout: 8000 });
+    // Every request answered before the next began: none was abandoned by a tick.
+    const aborted = requests.slice(from).filter((request) => request.signal.aborted);
+    expect(aborted).toHaveLength(0);
+  });
+
+  it("keeps the last answer and raises nothing when a refresh fails", async () => {
+    const tenantId = freshTenant();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      liveApi(2, tenantId);
+      const { queryClient } = renderWithProvider(<ScrollingRows count={2} gapMs={0} />, { tenantId, batch: true, refetchInterval: 150 });
+      await waitFor(() => expect(rowTexts()).toEqual(names(2)));
+      server.use(...createContactHandlers({ contacts: [], tenantId, failures: Number.MAX_SAFE_INTEGER }));
+      const key = contactKeys.detail(tenantId, phone(0));
+      await waitFor(() => expect(queryClient.getQueryState(key)!.errorUpdatedAt).toBeGreaterThan(0), { timeout: 8000 });
+      // Past the failed tick's settling: a rejection left unhandled would be reported by now.
+      await waitFor(() => expect(queryClient.isFetching()).toBe(0), { timeout: 8000 });
+      await sleep(0);
+      expect(rowTexts()).toEqual(names(2));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  it("refreshes only the contacts on screen: not rows scrolled away, nor the app's own queries", async () => {
+    const tenantId = freshTenant();
+    const api = liveApi(3, tenantId);
+    let appFetches = 0;
+    function AppQuery() {
+      useQuery({ queryKey: ["app", "contact", tenantId, "inbox"], queryFn: () => ++appFetches, staleTime: Number.POSITIVE_INFINITY });
+      return null;
+    }
+    const { queryClient, rerender } = renderWithProvider(
+      <>
+        <AppQuery />
+        <ScrollingRows count={3} gapMs={0} />
+      </>,
+      { tenantId, batch: true, refetchInterval: 150 },
+    );
+    await waitFor(() => expect(rowTexts()).toEqual(names(3)));
+    rerender(
+      <>
+        <AppQuery />
+        <Row lookup={phone(0)} />
+      </>,
+    );
+    const gone = contactKeys.detail(tenantId, phone(2));
+    const goneAt = queryClient.getQueryState(gone)!.dataUpdatedAt;
+    const from = api.requests.length;
+    // Two refreshes of the row still shown.
+    await waitFor(() => expect(api.since(from).length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    for (const request of api.since(from)) expect(new URL(request.url).searchParams.getAll("phone_number")).toEqual([digitsAt(0)]);
+    expect(queryClient.getQueryState(gone)!.dataUpdatedAt).toBe(goneAt);
+    expect(appFetches).toBe(1);
+  });
+
+  describe("on its own timer (setInterval held still)", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("catches up at once when the page shows again, without waiting for the next tick", async () => {
+      vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+      const tenantId = freshTenant();
+      const api = liveApi(2, tenantId);
+      renderWithProvider(<ScrollingRows count={2} gapMs={0} />, { tenantId, batch: true, refetchInterval: 100 });
+      await waitFor(() => expect(rowTexts()).toEqual(names(2)));
+      setVisibility("hidden");
+      api.change(1, { has_unread_messages: true });
+      // Older than the interval while hidden (no tick runs: the timer is held).
+      await sleep(150);
+      const from = api.requests.length;
+      setVisibility("visible");
+      await waitFor(() => expect(rowTexts()[1]).toBe("Contact 1 (unread)"));
+      expect(api.since(from)).toHaveLength(1);
+    });
+
+    it("leaves no timer, listener or channel behind when unmounted, or when the interval changes", async () => {
+      vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+      const added = vi.spyOn(document, "addEventListener");
+      const removed = vi.spyOn(document, "removeEventListener");
+      const tenantId = freshTenant();
+      const api = liveApi(1, tenantId);
+      const queryClient = createTestQueryClient();
+      const ui = (interval?: number) => (
+        <FlowIQProvider tenantId={tenantId} apiKey={TEST_KEY} queryClient={queryClient} refetchInterval={interval}>
+          <ScrollingRows count={1} gapMs={0} />
+        </FlowIQProvider>
+      );
+      const { rerender, unmount } = render(ui(100));
+      await waitFor(() => expect(rowTexts()).toEqual(names(1)));
+      expect(vi.getTimerCount()).toBe(1);
+      rerender(ui(60_000));
+      expect(vi.getTimerCount()).toBe(1);
+      rerender(ui(undefined));
+      expect(vi.getTimerCount()).toBe(0);
+      rerender(ui(100));
+      unmount();
+      expect(vi.getTimerCount()).toBe(0);
+      const handlers = (spy: typeof added) => spy.mock.calls.filter(([type]) => type === "visibilitychange").map(([, handler]) => handler);
+      expect(handlers(added).length).toBeGreaterThan(0);
+      expect(handlers(removed)).toEqual(handlers(added));
+      // Another tab's message no longer reaches the unmounted provider's cache.
+      const key = contactKeys.detail(tenantId, phone(0));
+      const other = new BroadcastChannel(contactChannelName(tenantId));
+      const marker = new BroadcastChannel(contactChannelName(tenantId));
+      const seen: unknown[] = [];
+      marker.onmessage = (event) => seen.push(event.data);
+      try {
+        other.postMessage({ type: "flowiq-contact", key, data: { ...contactAt(0), full_name: "Too late" }, dataUpdatedAt: Date.now() });
+        await until(() => seen.length === 1);
+        expect(queryClient.getQueryData<Contact>(key)!.full_name).toBe("Contact 0");
+        expect(api.requests.filter((request) => request.signal.aborted)).toHaveLength(0);
+      } finally {
+        other.close();
+        marker.close();
+      }
+    });
   });
 });
 
@@ -249,6 +413,77 @@ describe("tabs sharing contacts", () => {
     } finally {
       other.close();
       otherTenant.close();
+    }
+  });
+
+  /** Listens on a tenant's channel as another tab would. */
+  function listen(tenantId: string) {
+    const channel = new BroadcastChannel(contactChannelName(tenantId));
+    const messages: Array<{ type: string; key: unknown[]; data: Contact | null }> = [];
+    channel.onmessage = (event: MessageEvent) => messages.push(event.data as (typeof messages)[number]);
+    return { channel, messages };
+  }
+
+  it("posts each contact it fetches once, and nothing else in its cache", async () => {
+    const tenantId = freshTenant();
+    liveApi(1, tenantId);
+    const { channel, messages } = listen(tenantId);
+    try {
+      const { queryClient } = renderWithProvider(<ScrollingRows count={1} gapMs={0} />, { tenantId, refetchInterval: 60_000 });
+      await waitFor(() => expect(rowTexts()).toEqual(names(1)));
+      // Queries of the same cache that are not this tenant's contacts, each a near miss of a contact key.
+      const digits = digitsAt(1);
+      const others: unknown[][] = [
+        ["app", "contact", tenantId, digits],
+        ["flowiq", "other", tenantId, digits],
+        ["flowiq", "contact", tenantId],
+        ["flowiq", "contact", tenantId, 5],
+        ["flowiq", "contact", tenantId, digits, "extra"],
+      ];
+      for (const queryKey of others) await queryClient.fetchQuery({ queryKey, queryFn: () => contactAt(1) });
+      // A positive control after them: messages arrive in order.
+      await act(() => queryClient.refetchQueries({ queryKey: contactKeys.tenant(tenantId) }));
+      await waitFor(() => expect(messages).toHaveLength(2));
+      await sleep(50);
+      expect(messages.map((message) => message.key)).toEqual([contactKeys.detail(tenantId, phone(0)), contactKeys.detail(tenantId, phone(0))]);
+    } finally {
+      channel.close();
+    }
+  });
+
+  it("shares a not-found answer too", async () => {
+    const tenantId = freshTenant();
+    const api = liveApi(1, tenantId);
+    const { queryClient } = renderWithProvider(<ScrollingRows count={1} gapMs={0} />, { tenantId, refetchInterval: 60_000 });
+    await waitFor(() => expect(rowTexts()).toEqual(names(1)));
+    const from = api.requests.length;
+    const key = contactKeys.detail(tenantId, phone(0));
+    const other = new BroadcastChannel(contactChannelName(tenantId));
+    try {
+      other.postMessage({ type: "flowiq-contact", key, data: null, dataUpdatedAt: Date.now() });
+      await waitFor(() => expect(queryClient.getQueryData(key)).toBeNull());
+      expect(api.since(from)).toHaveLength(0);
+    } finally {
+      other.close();
+    }
+  });
+
+  it("shares nothing without a refetchInterval", async () => {
+    const tenantId = freshTenant();
+    liveApi(1, tenantId);
+    const { channel, messages } = listen(tenantId);
+    const probe = new BroadcastChannel(contactChannelName(tenantId));
+    try {
+      const { queryClient } = renderWithProvider(<ScrollingRows count={1} gapMs={0} />, { tenantId });
+      await waitFor(() => expect(rowTexts()).toEqual(names(1)));
+      await act(() => queryClient.refetchQueries({ queryKey: contactKeys.tenant(tenantId) }));
+      // A positive control after the fetches: once it arrives, a message of theirs would have.
+      probe.postMessage({ type: "marker", key: [], data: null });
+      await waitFor(() => expect(messages).toHaveLength(1));
+      expect(messages[0]).toMatchObject({ type: "marker" });
+    } finally {
+      channel.close();
+      probe.close();
     }
   });
 

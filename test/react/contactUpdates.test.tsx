@@ -1,5 +1,6 @@
 import { act, screen, waitFor } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it, vi } from "vitest";
 import type { Contact, ContactLookup } from "../../src/core/types.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { contactKeys } from "../../src/react/contactKeys.js";
@@ -7,6 +8,7 @@ import { invalidateContacts, setContactData } from "../../src/react/contactUpdat
 import { useContact } from "../../src/react/useContact.js";
 import { contactAt, digitsAt } from "../core/batchSupport.js";
 import { server } from "../server.js";
+import { FlowIQError } from "../../src/core/FlowIQError.js";
 import { failure, recordRequests, renderWithProvider } from "../utils.js";
 
 const phone = (n: number): ContactLookup => ({ phoneNumber: `+${digitsAt(n)}` });
@@ -52,7 +54,33 @@ describe("invalidateContacts", () => {
     await waitFor(() => expect(rowTexts()[7]).toBe("Contact 7 online"));
     expect(rowTexts()[0]).toBe("Contact 0 online");
     // Not mounted: marked, not fetched.
-    expect(queryClient.getQueryState(contactKeys.detail("acme", phone(9)))!.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(contactKeys.detail("acme", phone(9)))).toMatchObject({ isInvalidated: true, status: "success", fetchStatus: "idle" });
+  });
+
+  it("resolves when a refetch fails, leaving the failure on its query and the last answer shown", async () => {
+    const { queryClient } = await mounted();
+    server.use(...createContactHandlers({ failures: Number.MAX_SAFE_INTEGER }));
+    await invalidateContacts(queryClient, "acme", phone(2));
+    expect(queryClient.getQueryState(contactKeys.detail("acme", phone(2)))!.status).toBe("error");
+    expect(rowTexts()[2]).toBe("Contact 2");
+  });
+
+  it("joins a refetch already under way instead of starting it again", async () => {
+    const { queryClient, asked } = await mounted();
+    server.use(...createContactHandlers({ contacts: Array.from({ length: 12 }, (_, n) => contactAt(n)), delayMs: 300 }));
+    const first = invalidateContacts(queryClient, "acme", phone(3));
+    await waitFor(() => expect(asked()).toHaveLength(1));
+    await Promise.all([first, invalidateContacts(queryClient, "acme", phone(3))]);
+    expect(asked()).toEqual([[digitsAt(3)]]);
+  });
+
+  it("works in server code, where there is no document", async () => {
+    const queryClient = new QueryClient();
+    const key = contactKeys.detail("acme", phone(1));
+    queryClient.setQueryData(key, contactAt(1));
+    vi.stubGlobal("document", undefined);
+    await invalidateContacts(queryClient, "acme", phone(1));
+    expect(queryClient.getQueryState(key)!.isInvalidated).toBe(true);
   });
 
   it("refetches several together, and only those", async () => {
@@ -96,12 +124,20 @@ describe("invalidateContacts", () => {
     await invalidateContacts(queryClient, "other-tenant");
     expect(sent()).toHaveLength(0);
     expect(queryClient.getQueryState(contactKeys.detail("acme", phone(9)))!.isInvalidated).toBe(false);
+    // The same number in another tenant's cache is another contact.
+    const elsewhere = contactKeys.detail("other-tenant", phone(9));
+    queryClient.setQueryData(elsewhere, contactAt(9));
+    await invalidateContacts(queryClient, "acme", phone(9));
+    expect(queryClient.getQueryState(elsewhere)!.isInvalidated).toBe(false);
+    expect(queryClient.getQueryState(contactKeys.detail("acme", phone(9)))!.isInvalidated).toBe(true);
   });
 
   it("throws typed errors for a bad lookup or tenant, before marking anything", async () => {
     const { queryClient, sent } = await mounted();
     expect((await failure(Promise.resolve().then(() => invalidateContacts(queryClient, "acme", [phone(1), { phoneNumber: "call me" }])))).code).toBe("invalid_lookup");
     expect((await failure(Promise.resolve().then(() => invalidateContacts(queryClient, "  "))))).toMatchObject({ code: "config" });
+    const notText = await failure(Promise.resolve().then(() => invalidateContacts(queryClient, 42 as unknown as string)));
+    expect(notText).toMatchObject({ code: "config", message: expect.stringMatching(/tenantId/) });
     expect(queryClient.getQueryState(contactKeys.detail("acme", phone(1)))!.isInvalidated).toBe(false);
     expect(sent()).toHaveLength(0);
   });
@@ -118,6 +154,13 @@ describe("setContactData", () => {
     expect(sent()).toHaveLength(0);
   });
 
+  it("files a contact with only a WhatsApp id under that id", async () => {
+    const { queryClient, sent } = await mounted();
+    const keys = setContactData(queryClient, "acme", { ...contactAt(50), phone_number: null, whatsapp_id: digitsAt(51) });
+    expect(keys).toEqual([contactKeys.detail("acme", { whatsappId: digitsAt(51) })]);
+    expect(sent()).toHaveLength(0);
+  });
+
   it("counts it fresh from updatedAt", async () => {
     const { queryClient } = await mounted();
     setContactData(queryClient, "acme", contactAt(2), { updatedAt: 1234 });
@@ -127,7 +170,11 @@ describe("setContactData", () => {
   it("throws typed errors for a value that is no contact or has no number", async () => {
     const { queryClient } = await mounted();
     const call = (value: unknown) => failure(Promise.resolve().then(() => setContactData(queryClient, "acme", value as Contact)));
-    expect((await call({ full_name: "No id" })).code).toBe("invalid_response");
+    const notContact = await call({ full_name: "No id" });
+    expect(notContact).toMatchObject({ code: "invalid_response", message: expect.stringMatching(/setContactData needs a contact object/) });
+    // Why the value was refused, for the app's logs.
+    expect(notContact.cause).toBeInstanceOf(FlowIQError);
+    expect((await call({ ...contactAt(1), phone_number: null, whatsapp_id: null })).message).toMatch(/phone_number or whatsapp_id/);
     expect((await call(null)).code).toBe("invalid_response");
     expect((await call({ ...contactAt(1), phone_number: null, whatsapp_id: null })).code).toBe("invalid_lookup");
     expect((await call({ ...contactAt(1), phone_number: "not a number" })).code).toBe("invalid_lookup");
