@@ -1,16 +1,24 @@
-// Turns StrykerJS's JSON report (reports/mutation/mutation.json) into MUTATION.md: the score per
-// folder, then every surviving mutant with file:line, mutator and change, and why it is harmless
-// when someone has said so in mutation-equivalents.json.
-//   node scripts/mutation-report.mjs [report.json]      (npm run test:mutation runs it after Stryker)
+// Turns StrykerJS's reports, one per folder (mutation/<folder>.json, written by scripts/mutation.mjs),
+// into MUTATION.md: the score per folder, then every surviving mutant with file:line, mutator and
+// change, and why it is harmless when someone has said so in mutation-equivalents.json.
+//   node scripts/mutation-report.mjs [report.json …]      (npm run test:mutation runs it after Stryker)
 // mutation-equivalents.json maps a survivor's key to the reason it cannot be killed. The key is
 // "file | mutator | original code -> replacement" (no line number, so it outlives edits elsewhere
 // in the file); the script prints the keys of unexplained survivors to paste there.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { folders as FOLDERS } from "../stryker.config.mjs";
 
 const root = join(import.meta.dirname, "..");
-const reportPath = process.argv[2] ?? join(root, "reports/mutation/mutation.json");
-const report = JSON.parse(readFileSync(reportPath, "utf8"));
+const reportPaths =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(join(root, "mutation"))
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => join(root, "mutation", name));
+/** Each run's report: its files, and how long its first (unmutated) run and its mutants took. */
+const runs = reportPaths.map((path) => ({ name: basename(path, ".json"), report: JSON.parse(readFileSync(path, "utf8")) }));
+const report = { files: Object.assign({}, ...runs.map((run) => run.report.files)) };
 const equivalentsPath = join(root, "mutation-equivalents.json");
 const equivalents = existsSync(equivalentsPath) ? JSON.parse(readFileSync(equivalentsPath, "utf8")) : {};
 
@@ -69,6 +77,12 @@ const total = rows.reduce((sum, [, t]) => ({ detected: sum.detected + t.detected
 survivors.sort((a, b) => a.relative.localeCompare(b.relative) || a.line - b.line);
 const unexplained = survivors.filter((s) => !s.why);
 
+const minutes = (run) => {
+  const { initialRun = 0, mutation = 0 } = run.report.performance ?? {};
+  return `${run.name} ${Math.round((initialRun + mutation) / 60000)} min`;
+};
+const notRun = FOLDERS.filter((folder) => !runs.some((run) => run.name === folder));
+
 const lines = [
   "# Mutation score",
   "",
@@ -79,9 +93,10 @@ const lines = [
   "The score is caught ÷ (caught + survived + not covered by any test). Mutants in module-level code (constants",
   "set once on import) are not run: each would need the whole suite.",
   "",
-  `Generated from a run of ${survivors.length + total.detected + ignored} mutants in ${fileNames.length} files` +
+  `Generated from ${runs.length === 1 ? "a run" : "runs"} of ${survivors.length + total.detected + ignored} mutants in ${fileNames.length} files` +
     (fileNames.length <= 5 ? ` (${fileNames.join(", ")})` : "") +
-    (report.performance?.mutation ? ` in ${Math.round((report.performance.mutation + (report.performance.initialRun ?? 0)) / 60000)} min.` : "."),
+    `, one run per folder on a 2-core machine (${runs.map(minutes).join(", ")}; a rerun tests only what changed).` +
+    (notRun.length > 0 ? ` Not run yet: ${notRun.map((folder) => `src/${folder}`).join(", ")}.` : ""),
   "",
   "| folder | score | caught (of them timed out) | survived | not covered | not run (module-level) |",
   "| --- | --- | --- | --- | --- | --- |",
