@@ -1,6 +1,6 @@
 "use client";
 import { skipToken, useQueries, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { contactQueryKey, lookupKey, type ContactQueryKey } from "../core/contactQuery.js";
 import type { FlowIQError } from "../core/FlowIQError.js";
 import type { Contact, ContactLookup } from "../core/types.js";
@@ -16,21 +16,16 @@ class ResultList {
 }
 
 /**
- * A `combine` that keeps the array while no result changed. With
- * `notifyOnChangeProps: "all"` useQueries hands it the observers' own result
- * objects, which keep their identity until they change, so this is a pass of
- * `===` checks instead of useQueries' usual deep comparison of every result
- * on every update (which made a 500-row column quadratic).
+ * useQueries' `combine`: the results in a wrapper it hands on as it is. useQueries
+ * runs `combine` only when a result, the queries or `combine` itself changed, so
+ * a new list each time is right; what the wrapper saves is useQueries' usual deep
+ * comparison of the combined value with the last one, which read every prop of
+ * every result on every update (it made a 500-row column quadratic). With
+ * `notifyOnChangeProps: "all"` the results are the observers' own objects, which
+ * keep their identity until they change.
  */
-function createStableCombine() {
-  let previous = new ResultList([]);
-  return (results: ContactResult[]): ResultList => {
-    const before = previous.results;
-    if (results.length !== before.length || results.some((result, index) => result !== before[index])) {
-      previous = new ResultList(results.slice());
-    }
-    return previous;
-  };
+function combine(results: ContactResult[]): ResultList {
+  return new ResultList(results);
 }
 
 /**
@@ -71,7 +66,6 @@ export function useContacts(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `signature` stands for `lookups` and `rowKeys`
   }, [signature, client, options]);
 
-  const [combine] = useState(createStableCombine);
   const distinct = useQueries({ queries, combine }, queryClient).results;
 
   // Each row gets its contact's result; the array is new only when a result is.

@@ -146,10 +146,20 @@ describe("FlowIQProvider given a secret-looking key in a browser", () => {
     render(<FlowIQProvider tenantId="globex" apiKey={SECRET} />);
     expect(warn).toHaveBeenCalledTimes(1);
     const message = String(warn.mock.calls[0]?.[0]);
+    expect(message).toContain("A secret API key (fiq_…) was given to <FlowIQProvider> in a browser");
     expect(message).toMatch(/server/);
     expect(message).toContain("createContactRouteHandler");
     expect(message).toContain('baseUrl="/api/flowiq"');
     expect(message).not.toContain(SECRET);
+  });
+
+  it("warns when a later render hands it a secret key in place of a harmless one", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { rerender } = render(<FlowIQProvider tenantId="acme" apiKey="pk_public_123" />);
+    expect(warn).not.toHaveBeenCalled();
+    rerender(<FlowIQProvider tenantId="acme" apiKey={SECRET} />);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]?.[0])).not.toContain(SECRET);
   });
 
   it("does not warn in production", () => {

@@ -136,3 +136,47 @@ describe("useContacts given lookups that did not change", () => {
     expect(latest()[0]).toMatchObject({ status: "pending", fetchStatus: "idle", error: null });
   });
 });
+
+describe("useContacts given rows that change", () => {
+  beforeEach(() => {
+    server.use(...createContactHandlers({ contacts: CONTACTS }));
+  });
+
+  it("fetches the contacts of new rows, and gives a shorter list when rows go", async () => {
+    const requests = recordRequests(server);
+    const first = DASHBOARD.slice(0, 4).map((row) => row.lookup);
+    const { latest, rerenderWith } = renderContacts(first);
+    await waitFor(() => expect(latest().every((result) => result.isSuccess)).toBe(true));
+    const asked = requests.length;
+
+    const others: ContactLookup[] = [{ phoneNumber: `+${contactDigitsAt(40)}` }, { phoneNumber: `+${contactDigitsAt(41)}` }];
+    rerenderWith([...first, ...others]);
+    await waitFor(() => expect(latest().map((result) => result.data?.full_name)).toEqual([...DASHBOARD.slice(0, 4).map((row) => CONTACTS[row.contactIndex]!.full_name), CONTACTS[40]!.full_name, CONTACTS[41]!.full_name]));
+    expect(requests.map(askedDigits).slice(asked).sort()).toEqual([contactDigitsAt(40), contactDigitsAt(41)]);
+
+    rerenderWith(first.slice(0, 2));
+    expect(latest()).toHaveLength(2);
+    expect(latest().map((result) => result.data?.full_name)).toEqual(DASHBOARD.slice(0, 2).map((row) => CONTACTS[row.contactIndex]!.full_name));
+  });
+
+  it("passes its options to every query: enabled false makes no request", async () => {
+    const requests = recordRequests(server);
+    const renders: Results[] = [];
+    const control: Results[] = [];
+    function Columns() {
+      renders.push(useContacts(DASHBOARD.slice(0, 3).map((row) => row.lookup), { enabled: false }));
+      // The same hook without the option, for a contact none of those rows shows: once it has its
+      // answer, the disabled rows have had every chance to ask.
+      control.push(useContacts([{ phoneNumber: `+${contactDigitsAt(45)}` }]));
+      return null;
+    }
+    renderWithProvider(<Columns />);
+    await waitFor(() => expect(control.at(-1)![0]?.isSuccess).toBe(true));
+    expect(renders.at(-1)!.map((result) => [result.status, result.fetchStatus])).toEqual([
+      ["pending", "idle"],
+      ["pending", "idle"],
+      ["pending", "idle"],
+    ]);
+    expect(requests.map(askedDigits)).toEqual([contactDigitsAt(45)]);
+  });
+});

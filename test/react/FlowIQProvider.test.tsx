@@ -12,6 +12,7 @@ import { useSuspenseContact } from "../../src/react/useSuspenseContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { server } from "../server.js";
 import { recordRequests, TEST_KEY, watchInFlight } from "../utils.js";
+import { contactAt, digitsAt } from "../core/batchSupport.js";
 
 function thrownBy(hook: () => unknown): unknown {
   const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
@@ -70,6 +71,42 @@ describe("FlowIQProvider", () => {
     rerender(ui(800));
     expect(seen.at(-1)).not.toBe(seen[0]);
     expect(seen.at(-1)!.config.timeoutMs).toBe(800);
+  });
+
+  it("sends the headers of the latest render: one added, one changed, one with a new value", async () => {
+    server.use(...createContactHandlers({ contacts: [contactAt(0)] }));
+    const requests = recordRequests(server);
+    const sent = () => {
+      const headers = requests.at(-1)!.headers;
+      return { a: headers.get("x-a"), b: headers.get("x-b") };
+    };
+    function Reader() {
+      const { data } = useContact({ phoneNumber: `+${digitsAt(0)}` });
+      return <p>{data?.full_name ?? "…"}</p>;
+    }
+    // The same contact, refetched after each render: the request carries that render's headers.
+    const ui = (headers: Record<string, string>) => (
+      <FlowIQProvider tenantId="acme" apiKey={TEST_KEY} headers={headers} queryClient={queryClient}>
+        <Reader />
+      </FlowIQProvider>
+    );
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0 } } });
+    const steps: Array<[Record<string, string>, { a: string | null; b: string | null }]> = [
+      [{ "X-A": "1" }, { a: "1", b: null }],
+      [{ "X-A": "1", "X-B": "2" }, { a: "1", b: "2" }],
+      [{ "X-A": "1", "X-B": "3" }, { a: "1", b: "3" }],
+      [{ "X-A": "4", "X-B": "3" }, { a: "4", b: "3" }],
+    ];
+    const { rerender } = render(ui(steps[0]![0]));
+    await screen.findByText(contactAt(0).full_name as string);
+    expect(sent()).toEqual(steps[0]![1]);
+    for (const [headers, expected] of steps.slice(1)) {
+      const before = requests.length;
+      rerender(ui(headers));
+      await queryClient.refetchQueries();
+      await waitFor(() => expect(requests.length).toBeGreaterThan(before));
+      expect(sent()).toEqual(expected);
+    }
   });
 
   it("uses the queryClient prop when given", async () => {
