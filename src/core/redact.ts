@@ -146,12 +146,15 @@ const CARRIERS = ["message", "stack", "cause", "url", "headers", "request", "res
  * (enumerable or not), `Headers` and `Map` entries, a `Request`'s url and headers, and its cause chain.
  * `JSON.stringify` alone is not enough: it shows a `Headers` object as `{}`.
  */
-export function holdsKey(value: unknown, key: string, seen = new Set<unknown>(), depth = 0): boolean {
+export function holdsKey(value: unknown, key: string, seen = new Map<unknown, number>(), depth = 0): boolean {
   if (value === null || value === undefined || depth > 8) return false;
   if (typeof value === "string") return textHoldsKey(value, key);
   if (typeof value !== "object" && typeof value !== "function") return textHoldsKey(String(value), key);
-  if (seen.has(value)) return false;
-  seen.add(value);
+  // Walked again only when met nearer the top than before: first met near the depth limit, its
+  // own contents were cut off there, and a shallower path to it must still see them.
+  const walkedAt = seen.get(value);
+  if (walkedAt !== undefined && walkedAt <= depth) return false;
+  seen.set(value, depth);
   const nested = (inner: unknown) => holdsKey(inner, key, seen, depth + 1);
   try {
     if (textHoldsKey(String(value), key)) return true;

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createContactBatcher, type ContactBatchState } from "../../src/core/contactBatcher.js";
 import { FlowIQError } from "../../src/core/FlowIQError.js";
@@ -182,6 +183,8 @@ describe("a contact batcher whose callers go away", () => {
     const loads = controllers.map((controller, n) => batcher.load(lookupAt(n), controller.signal));
     controllers.forEach((controller) => controller.abort());
     await Promise.allSettled(loads);
+    // The emptied window's timer is gone too: a contact asked next gets a full window of its own.
+    expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(100);
     await drainMicrotasks();
     expect(calls).not.toHaveBeenCalled();
@@ -346,7 +349,7 @@ describe("a contact batcher's outcomes, one per contact", () => {
     await expect.poll(() => sent.length).toBe(1);
     sent[0]!.respondEach((digits) => (digits === digitsAt(1) ? found(digits) : null));
     await expect(present).resolves.toEqual(contactAt(1));
-    expect(await failure(missing)).toMatchObject({ code: "invalid_response", message: expect.stringContaining("no result") });
+    expect(await failure(missing)).toMatchObject({ code: "invalid_response", status: 200, message: expect.stringContaining("no result") });
   });
 
   it("ignores a negative or non-numeric retryAfterMs in a result", async () => {
@@ -530,5 +533,133 @@ describe("a contact batcher's request", () => {
     for (const error of errors) expect(error).toBeInstanceOf(FlowIQError);
     for (const error of errors) expect(error.code).toBe("config");
     expect(calls).not.toHaveBeenCalled();
+  });
+});
+
+describe("a contact batcher's settings", () => {
+  it.each([undefined, Number.NaN])("holds 50 contacts per request for a maxSize of %s", async (maxSize) => {
+    const { batcher, sent } = setup({ maxSize, windowMs: 0 });
+    const loads = Array.from({ length: 51 }, (_, n) => batcher.load(lookupAt(n)));
+    await expect.poll(() => sent.length).toBe(2);
+    expect(sent.map((request) => request.digits.length)).toEqual([50, 1]);
+    sent.forEach((request) => request.respondEach(found));
+    await Promise.all(loads);
+  });
+
+  it.each([undefined, -5, Number.NaN])("collects for the default 10 ms for a windowMs of %s", async (windowMs) => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const { batcher, sent } = setup({ windowMs });
+    const load = batcher.load(lookupAt(1));
+    await vi.advanceTimersByTimeAsync(9);
+    await drainMicrotasks();
+    expect(sent).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    await drainMicrotasks();
+    expect(sent).toHaveLength(1);
+    sent[0]!.respondEach(found);
+    await expect(load).resolves.toEqual(contactAt(1));
+  });
+});
+
+describe("a contact batcher's bookkeeping", () => {
+  it("leaves no abort listener on a caller's signal once its contact has come", async () => {
+    const { batcher, sent } = setup({ windowMs: 0 });
+    const controller = new AbortController();
+    const load = batcher.load(lookupAt(1), controller.signal);
+    await expect.poll(() => sent.length).toBe(1);
+    sent[0]!.respondEach(found);
+    await expect(load).resolves.toEqual(contactAt(1));
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("holds nothing on the signal of a caller who left while another caller of its contact still waits", async () => {
+    const { batcher, sent } = setup({ windowMs: 0 });
+    const gone = new AbortController();
+    const left = batcher.load(lookupAt(1), gone.signal);
+    const stays = batcher.load(lookupAt(1));
+    await expect.poll(() => sent.length).toBe(1);
+    gone.abort();
+    await expect(left).rejects.toBeDefined();
+    expect(getEventListeners(gone.signal, "abort")).toHaveLength(0);
+    sent[0]!.respondEach(found);
+    await expect(stays).resolves.toEqual(contactAt(1));
+  });
+
+  it("keeps a contact asked again while its cancelled batch winds down as one entry, which later callers join", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const { batcher, sent } = setup({ windowMs: 10 });
+    const gone = new AbortController();
+    const left = batcher.load(lookupAt(1), gone.signal);
+    await vi.advanceTimersByTimeAsync(10);
+    await drainMicrotasks();
+    expect(sent).toHaveLength(1);
+    // Its only caller leaves: the request is cancelled, and the contact is asked again at once.
+    gone.abort();
+    const again = batcher.load(lookupAt(1));
+    await expect(left).rejects.toBeDefined();
+    // The cancelled batch has wound down; a third caller joins the second one's entry.
+    await drainMicrotasks();
+    const third = batcher.load(lookupAt(1));
+    await vi.advanceTimersByTimeAsync(10);
+    await drainMicrotasks();
+    expect(sent.map((request) => request.asked)).toEqual([[`phone_number=${digitsAt(1)}`], [`phone_number=${digitsAt(1)}`]]);
+    sent[1]!.respondEach(found);
+    await expect(Promise.all([again, third])).resolves.toEqual([contactAt(1), contactAt(1)]);
+  });
+});
+
+describe("a contact batcher reading the proxy's answer", () => {
+  it("reads an answer without a version as this client's format", async () => {
+    const { batcher, sent } = setup({ windowMs: 0 });
+    const load = batcher.load(lookupAt(1));
+    await expect.poll(() => sent.length).toBe(1);
+    sent[0]!.respond(200, { results: [{ lookup: { param: "phone_number", digits: digitsAt(1) }, status: 200, contact: contactAt(1) }] });
+    await expect(load).resolves.toEqual(contactAt(1));
+  });
+
+  it.each([
+    ["no version and no results", { success: true }],
+    ["this version and results that are not a list", { version: 1, results: "none" }],
+  ])("tells to check baseUrl for an answer with %s", async (_name, body) => {
+    const { batcher, sent } = setup({ windowMs: 0 });
+    const load = failure(batcher.load(lookupAt(1)));
+    await expect.poll(() => sent.length).toBe(1);
+    sent[0]!.respond(200, body);
+    expect(await load).toMatchObject({
+      code: "invalid_response",
+      status: 200,
+      message: "The proxy's batch answer is not { results: [...] }; check baseUrl.",
+    });
+  });
+});
+
+describe("a contact batcher once the fallback is known", () => {
+  const single = (request: ReturnType<typeof setup>["sent"][number]) =>
+    request.respond(200, { success: true, contact: contactAt(Number(request.digits[0]) - 27825550100) });
+
+  it("sends a contact as a single request at once, without waiting out the window", async () => {
+    const { batcher, sent } = setup({ windowMs: 60_000 }, {}, { fallback: true });
+    const load = batcher.load(lookupAt(1));
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]!.url.pathname).toBe("/api/flowiq/contact");
+    single(sent[0]!);
+    await expect(load).resolves.toEqual(contactAt(1));
+  });
+
+  it("sends a batch that waited for a request slot while the fallback was found as single requests, not to /contacts", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { batcher, sent, waitingForSlot } = setup({ windowMs: 0, maxSize: 1 }, { maxConcurrentRequests: 1 });
+    const loads = [batcher.load(lookupAt(1))];
+    await expect.poll(() => sent.length).toBe(1);
+    loads.push(batcher.load(lookupAt(2)));
+    await expect.poll(waitingForSlot).toBe(1);
+    sent[0]!.respond(404, "<h1>Not found</h1>");
+    // One slot: the two single requests go one after the other.
+    await expect.poll(() => sent.length).toBe(2);
+    single(sent[1]!);
+    await expect.poll(() => sent.length).toBe(3);
+    single(sent[2]!);
+    await expect(Promise.all(loads)).resolves.toEqual([contactAt(1), contactAt(2)]);
+    expect(sent.map((request) => request.url.pathname)).toEqual(["/api/flowiq/contacts", "/api/flowiq/contact", "/api/flowiq/contact"]);
   });
 });

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { delay, http, HttpResponse, type JsonBodyType } from "msw";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFlowIQClient } from "../../src/core/FlowIQClient.js";
@@ -8,6 +9,7 @@ import { buildContact } from "../../src/msw/buildContact.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { server } from "../server.js";
 import { API, failure, recordRequests, TEST_KEY } from "../utils.js";
+import { drainMicrotasks } from "./batchSupport.js";
 
 const config: FlowIQConfig = { tenantId: "acme", apiKey: TEST_KEY };
 const phone = { phoneNumber: "+27 12 345 6789" };
@@ -284,5 +286,131 @@ describe("RETRYABLE_CODES", () => {
     expect(isRetryableCode("timeout")).toBe(true);
     expect(new FlowIQError("network", "x").retryable).toBe(true);
     expect(new FlowIQError("unauthorized", "x").retryable).toBe(false);
+  });
+});
+
+describe("getContact's configuration messages", () => {
+  it.each([null, undefined])("rejects a client or config of %s as a config error", async (client) => {
+    const error = await failure(getContact(client as unknown as FlowIQConfig, phone));
+    expect(error.code).toBe("config");
+    expect(error.message).toMatch(/tenantId/);
+  });
+
+  it("says which baseUrl is not a valid URL when there is a page", async () => {
+    const fetch = vi.fn();
+    const error = await failure(getContact({ ...config, baseUrl: "http://[bad", fetch }, phone));
+    expect(error.code).toBe("config");
+    expect(error.message).toBe('baseUrl "http://[bad/contact" is not a valid URL; no request was made.');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("treats a location of null as no page", async () => {
+    vi.stubGlobal("location", null);
+    const error = await failure(getContact({ ...config, baseUrl: "/api/flowiq", fetch: vi.fn() }, phone));
+    expect(error.code).toBe("config");
+    expect(error.message).toMatch(/absolute URL/);
+  });
+
+  it("says the apiKey function failed, and keeps its error as the cause", async () => {
+    const vault = new Error("vault down");
+    const error = await failure(getContact({ ...config, fetch: vi.fn(), apiKey: () => Promise.reject(vault) }, phone));
+    expect(error.message).toBe("The apiKey function failed; no request was made.");
+    expect(error.cause).toBe(vault);
+  });
+
+  it.each([
+    ["an empty key", ""],
+    ["a blank key", "   "],
+    ["a function returning a blank key", () => "  "],
+  ])("rejects %s without a request", async (_name, apiKey) => {
+    const fetch = vi.fn();
+    const error = await failure(getContact({ ...config, fetch, apiKey }, phone));
+    expect(error).toMatchObject({
+      code: "config",
+      message: "apiKey must be a non-empty string, or a function returning one; no request was made.",
+    });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("getContact's messages for an error body that says little", () => {
+  it.each([
+    ["a refused session with no message", 401, { code: "session_refused" }, "session_refused", "Your session was refused (401)."],
+    ["a refused key with no message", 502, { code: "unauthorized" }, "unauthorized", "The API key was refused (502)."],
+    ["a forbidden key with no message", 502, { code: "forbidden" }, "forbidden", "The API key was refused (502)."],
+    ["an odd status", 418, {}, "invalid_response", "Unexpected status from the API (418)."],
+    ["a blank message beside an error", 500, { message: "   ", error: "Boom" }, "server", "Boom"],
+    ["a message that is not text", 500, { message: 42, error: " " }, "server", "The API failed (500)."],
+  ])("%s", async (_name, status, body, code, message) => {
+    answer(status, body);
+    expect(await failure(getContact(config, phone))).toMatchObject({ code, status, message });
+  });
+
+  it("reads Retry-After only on a 429", async () => {
+    answer(503, { error: "Unavailable" }, { "Retry-After": "7" });
+    const error = await failure(getContact(config, phone));
+    expect(error).toMatchObject({ code: "server", status: 503 });
+    expect(error.retryAfterMs).toBeUndefined();
+  });
+});
+
+describe("getContact's network errors", () => {
+  it.each([
+    ["a TypeError", new TypeError("Failed to fetch")],
+    ["an error that carries a status of its own", Object.assign(new Error("socket hang up"), { status: 503 })],
+    ["a FlowIQError with no status", new FlowIQError("config", "the wrapper refused")],
+  ])("turns %s thrown by fetch into a network error that keeps it as the cause", async (_name, thrown) => {
+    const error = await failure(getContact({ ...config, fetch: () => Promise.reject(thrown) }, phone));
+    expect(error).toMatchObject({ code: "network", message: "Could not reach the FlowIQ API (network error)." });
+    expect(error.cause).toBe(thrown);
+  });
+});
+
+describe("getContact and the caller's signal", () => {
+  it("does not let a caller who gave up while the key was being fetched have the contact", async () => {
+    let release!: (key: string) => void;
+    const apiKey = vi.fn(() => new Promise<string>((resolve) => (release = resolve)));
+    const fetch = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) =>
+      Response.json({ success: true, contact: buildContact() }),
+    );
+    const controller = new AbortController();
+    const pending = getContact({ tenantId: "acme", apiKey, fetch }, phone, { signal: controller.signal });
+    await vi.waitFor(() => expect(apiKey).toHaveBeenCalled());
+    controller.abort(new DOMException("card unmounted", "AbortError"));
+    release(TEST_KEY);
+    await expect(pending).rejects.toMatchObject({ name: "AbortError", message: "card unmounted" });
+    for (const [, init] of fetch.mock.calls) expect(init?.signal?.aborted).toBe(true);
+  });
+
+  it("rejects with the caller's own reason when the answer also fails at the moment the caller leaves", async () => {
+    const controller = new AbortController();
+    const reason = new DOMException("card unmounted", "AbortError");
+    /** An answer whose reading both sees the caller leave and fails (a wrapper's broken Response, say). */
+    class Broken extends Response {
+      override get type(): ResponseType {
+        controller.abort(reason);
+        throw new TypeError("broken response");
+      }
+    }
+    const fetch = vi.fn(async () => new Broken("{}"));
+    await expect(getContact({ ...config, fetch }, phone, { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it("leaves no abort listener on the caller's signal and no timer once it has answered", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const fetch = vi.fn(async () => Response.json({ success: true, contact: buildContact() }));
+    const controller = new AbortController();
+    await expect(getContact({ ...config, fetch }, phone, { signal: controller.signal })).resolves.not.toBeNull();
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("drops, without an error of its own, an answer with no body that comes after the timeout", async () => {
+    let late!: (response: Response) => void;
+    // A fetch that ignores its signal.
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => (late = resolve)));
+    expect((await failure(getContact({ ...config, fetch, timeoutMs: 20 }, phone))).code).toBe("timeout");
+    late(new Response(null, { status: 204 }));
+    await drainMicrotasks();
   });
 });

@@ -20,4 +20,9 @@ describe("normalizeLookup's invalid_lookup messages", () => {
   it("say what a lookup must be when it has neither field", () => {
     expect(() => normalizeLookup({} as never)).toThrow("A lookup must be { phoneNumber } or { whatsappId }.");
   });
+
+  it("name the field the value came from", () => {
+    expect(() => normalizeLookup({ phoneNumber: "12" })).toThrow(/^phoneNumber must hold 8–15 digits/);
+    expect(() => normalizeLookup({ whatsappId: "12" })).toThrow(/^whatsappId must hold 8–15 digits/);
+  });
 });

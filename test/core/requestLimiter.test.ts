@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { getEventListeners } from "node:events";
+import { describe, expect, it, vi } from "vitest";
 import { createRequestLimiter } from "../../src/core/requestLimiter.js";
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -59,5 +60,49 @@ describe("createRequestLimiter", () => {
       }),
     ).rejects.toThrow("sync");
     await expect(limiter.run(async () => "ok")).resolves.toBe("ok");
+  });
+
+  it.each([undefined, 0, -3, Number.NaN])("runs six tasks at once when max is %s", async (max) => {
+    const limiter = createRequestLimiter(max);
+    const gate = deferred();
+    let started = 0;
+    const runs = Array.from({ length: 7 }, () =>
+      limiter.run(async () => {
+        started++;
+        await gate.promise;
+      }),
+    );
+    await flush();
+    expect(started).toBe(6);
+    gate.resolve();
+    await Promise.all(runs);
+    expect(started).toBe(7);
+  });
+
+  it("rejects at once, without running it, a task whose signal has already aborted", async () => {
+    const limiter = createRequestLimiter(1);
+    const controller = new AbortController();
+    controller.abort(new Error("already gone"));
+    const task = vi.fn(async () => "ran");
+    await expect(limiter.run(task, controller.signal)).rejects.toThrow("already gone");
+    await flush();
+    expect(task).not.toHaveBeenCalled();
+  });
+
+  it("lets a task that has started settle it, whatever its signal does afterwards, and leaves no listener on the signal", async () => {
+    const limiter = createRequestLimiter(1);
+    const gate = deferred();
+    const controller = new AbortController();
+    let started = false;
+    const run = limiter.run(async () => {
+      started = true;
+      await gate.promise;
+      return "done";
+    }, controller.signal);
+    await vi.waitFor(() => expect(started).toBe(true));
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    controller.abort();
+    gate.resolve();
+    await expect(run).resolves.toBe("done");
   });
 });

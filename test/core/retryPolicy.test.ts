@@ -45,4 +45,11 @@ describe("the retry policy", () => {
     expect(parseRetryAfter("-1", now)).toBeUndefined();
     expect(parseRetryAfter("1.5", now)).toBeUndefined();
   });
+
+  it("reads delay-seconds around spaces and after leading zeros", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(parseRetryAfter(" 3 ", now)).toBe(3000);
+    expect(parseRetryAfter("000000001", now)).toBe(1000);
+    expect(parseRetryAfter("0000000120", now)).toBe(120_000);
+  });
 });
