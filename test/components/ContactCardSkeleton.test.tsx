@@ -47,3 +47,15 @@ describe("ContactCardSkeleton", () => {
     expect(container.querySelectorAll("[style]")).toHaveLength(0);
   });
 });
+
+describe("ContactCardSkeleton's placeholders", () => {
+  it("gives each one the size the stylesheet draws it at, in a comfortable card by default", () => {
+    const { container } = render(<ContactCardSkeleton />);
+    expect(container.firstElementChild).toHaveAttribute("data-density", "comfortable");
+    const sizes = (selector: string) => [...container.querySelectorAll(selector)].map((node) => node.getAttribute("data-size"));
+    expect(sizes(".fiq-card__title > .fiq-skeleton__line")).toEqual(["name", "badge"]);
+    // Label, value: phone, WhatsApp, email, source, location, added.
+    expect(sizes(".fiq-details > .fiq-skeleton__line")).toEqual(["label", "md", "label", "sm", "label", "lg", "label", "sm", "label", "md", "label", "sm"]);
+    expect(sizes(".fiq-tags > .fiq-skeleton__line")).toEqual(["tag", "tag", "tag"]);
+  });
+});

@@ -582,3 +582,21 @@ describe("ContactCardView outside any provider", () => {
     expect(screen.getByRole("heading", { name: "John Doe" })).toBeInTheDocument();
   });
 });
+
+describe("ContactCardView's muted marks and density", () => {
+  it("is a comfortable card, neither blocked nor archived, by default", () => {
+    const { container } = renderView({ blocked: false, archived: false });
+    const root = container.firstElementChild!;
+    expect(root).toHaveAttribute("data-density", "comfortable");
+    // The stylesheet mutes any card carrying these, whatever their value.
+    expect(root).not.toHaveAttribute("data-archived");
+    expect(root).not.toHaveAttribute("data-blocked");
+  });
+
+  it("marks an archived contact with data-archived=true, as it marks a blocked one", () => {
+    const { container } = renderView({ archived: true, blocked: true });
+    const root = container.firstElementChild!;
+    expect(root).toHaveAttribute("data-archived", "true");
+    expect(root).toHaveAttribute("data-blocked", "true");
+  });
+});

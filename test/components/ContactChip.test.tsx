@@ -173,6 +173,8 @@ describe("ContactChip given a number with no contact", () => {
     const { container } = renderWithProvider(<ContactChip phoneNumber="+1 415 555 0100" />);
     expect(await screen.findByText(en.unknownContactHint)).toHaveClass("fiq-chip__hint");
     expect(chip(container)).toHaveAttribute("data-state", "not-found");
+    // Done: no longer busy for assistive technology.
+    expect(chip(container)).not.toHaveAttribute("aria-busy");
     expect(screen.getByText("+14155550100")).toHaveAttribute("title", "+14155550100");
     // A chip in a table of hundreds is no live region.
     expect(container.querySelector("[role]")).toBeNull();
@@ -192,6 +194,7 @@ describe("ContactChip when the lookup fails", () => {
     const marker = await screen.findByRole("img", { name: en.errors.server.sentence });
     expect(marker).toHaveAttribute("title", en.errors.server.sentence);
     expect(chip(container)).toHaveAttribute("data-state", "error");
+    expect(chip(container)).not.toHaveAttribute("aria-busy");
     expect(chip(container)).toHaveTextContent("+27123456789");
     expect(container.querySelector('[role="alert"]')).toBeNull();
   });

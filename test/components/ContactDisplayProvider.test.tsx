@@ -115,6 +115,27 @@ describe("ContactDisplayProvider's defaults", () => {
   });
 });
 
+describe("ContactDisplayProvider given new props", () => {
+  it("passes the new values down on the next render", () => {
+    function Show() {
+      const display = useContactDisplay();
+      return <output>{[display.locale, display.timeZone, display.maxTags, display.labels.phone, display.formatPhone("27123456789")].join("|")}</output>;
+    }
+    const { rerender } = render(
+      <ContactDisplayProvider locale="fr-FR" timeZone="Europe/Paris" maxTags={2} labels={{ phone: "Téléphone" }}>
+        <Show />
+      </ContactDisplayProvider>,
+    );
+    expect(screen.getByRole("status")).toHaveTextContent("fr-FR|Europe/Paris|2|Téléphone|+27123456789");
+    rerender(
+      <ContactDisplayProvider locale="de-DE" timeZone="Europe/Berlin" maxTags={4} labels={{ phone: "Telefon" }} formatPhone={international}>
+        <Show />
+      </ContactDisplayProvider>,
+    );
+    expect(screen.getByRole("status")).toHaveTextContent("de-DE|Europe/Berlin|4|Telefon|+27 12 345 6789");
+  });
+});
+
 describe("useContactDisplay", () => {
   function Show(props: { labels?: { phone: string } }) {
     const display = useContactDisplay(props);

@@ -114,6 +114,24 @@ describe("ContactDetails", () => {
     render(<ContactDetails contact={contact} fields={["added"]} locale="de-DE" timeZone="Pacific/Kiritimati" />);
     expect(screen.getByRole("definition")).toHaveTextContent("12.12.2025");
   });
+
+  /** The pieces of the email link, as split by its <wbr> wrap points. */
+  function emailPieces(email: string): string[] {
+    render(<ContactDetails contact={buildContact({ email })} fields={["email"]} copyable={false} />);
+    const link = screen.getByRole("link", { name: email });
+    expect(link).toHaveAttribute("href", `mailto:${email}`);
+    return link.innerHTML.split("<wbr>");
+  }
+
+  it.each([
+    ["ana@example.com", ["ana", "@example.com"]],
+    ["ana.lima@mail.abc.com", ["ana", ".lima", "@mail", ".abc.com"]],
+    ["ana@mail.example.de", ["ana", "@mail", ".example.de"]],
+    ["ana@mail.example.co.za", ["ana", "@mail", ".example.co.za"]],
+    ["ana@a.b.example.com.br", ["ana", "@a", ".b", ".example.com.br"]],
+  ])("lets %s wrap before the @ and dots, never inside the registrable domain", (email, pieces) => {
+    expect(emailPieces(email)).toEqual(pieces);
+  });
 });
 
 describe("ContactTags", () => {
@@ -122,6 +140,34 @@ describe("ContactTags", () => {
     expect(within(screen.getByRole("list", { name: "Tags" })).getAllByRole("listitem")).toHaveLength(1);
     await userEvent.click(screen.getByRole("button", { name: "2 weitere" }));
     expect(within(screen.getByRole("list", { name: "Tags" })).getAllByRole("listitem")).toHaveLength(3);
+  });
+
+  const seven = buildContact({ tags: ["t1", "t2", "t3", "t4", "t5", "t6", "t7"] });
+  const shownTags = () => within(screen.getByRole("list", { name: "Tags" })).getAllByRole("listitem").map((item) => item.textContent);
+
+  it("shows the default six for a maxTags of NaN or -Infinity", () => {
+    const { rerender } = render(<ContactTags contact={seven} maxTags={NaN} />);
+    expect(shownTags()).toEqual(["t1", "t2", "t3", "t4", "t5", "t6"]);
+    expect(screen.getByRole("button", { name: "+1 more" })).toBeInTheDocument();
+    rerender(<ContactTags contact={seven} maxTags={-Infinity} />);
+    expect(shownTags()).toEqual(["t1", "t2", "t3", "t4", "t5", "t6"]);
+  });
+
+  it("shows no tag, only the button, for a negative maxTags", () => {
+    render(<ContactTags contact={seven} maxTags={-2} />);
+    expect(screen.queryByRole("list")).toBeNull();
+    expect(screen.getByRole("button", { name: "+7 more" })).toBeInTheDocument();
+  });
+
+  it("leaves out blank and invisible tags, and counts only the rest", () => {
+    render(<ContactTags contact={buildContact({ tags: ["vip", "  ", "\u200B", "lead", ""] })} maxTags={1} />);
+    expect(shownTags()).toEqual(["vip"]);
+    expect(screen.getByRole("button", { name: "+1 more" })).toBeInTheDocument();
+  });
+
+  it("renders nothing when the tags are not a list", () => {
+    const { container } = render(<ContactTags contact={{ ...seven, tags: null as unknown as string[] }} />);
+    expect(container).toBeEmptyDOMElement();
   });
 });
 

@@ -78,6 +78,56 @@ describe("ContactCardView's copy buttons", () => {
     }
   });
 
+  it("are idle at first, named by what they copy, and titled by the outcome once clicked", async () => {
+    const user = userEvent.setup();
+    render(<ContactDetails contact={contact} fields={["phone"]} />);
+    const button = screen.getByRole("button", { name: "Copy +27123456789" });
+    expect(button).toHaveAttribute("data-state", "idle");
+    expect(button).toHaveAttribute("title", "Copy +27123456789");
+    await user.click(button);
+    expect(liveRegion(button)).toHaveTextContent("Copied");
+    expect(button).toHaveAttribute("title", "Copied");
+  });
+
+  it("keep no timer running while idle", () => {
+    vi.useFakeTimers();
+    try {
+      render(<ContactDetails contact={contact} fields={["phone", "email"]} />);
+      expect(screen.getAllByRole("button", { name: /^Copy/ })).toHaveLength(2);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("show a new outcome for its full time, even when it follows an earlier one", async () => {
+    vi.useFakeTimers();
+    try {
+      const clipboard = { writeText: vi.fn(() => Promise.resolve()) };
+      const restore = withClipboard(clipboard);
+      try {
+        render(<ContactDetails contact={contact} fields={["phone"]} />);
+        const button = screen.getByRole("button", { name: "Copy +27123456789" });
+        await act(async () => button.click());
+        expect(liveRegion(button)).toHaveTextContent("Copied");
+        await act(async () => vi.advanceTimersByTime(1500));
+        clipboard.writeText.mockImplementation(() => Promise.reject(new DOMException("Denied.", "NotAllowedError")));
+        await act(async () => button.click());
+        expect(liveRegion(button)).toHaveTextContent("Could not copy");
+        // Past the first outcome's two seconds, the second still shows.
+        await act(async () => vi.advanceTimersByTime(1000));
+        expect(liveRegion(button)).toHaveTextContent("Could not copy");
+        expect(button).toHaveAttribute("data-state", "failed");
+        await act(async () => vi.advanceTimersByTime(1000));
+        expect(button).toHaveAttribute("data-state", "idle");
+      } finally {
+        restore();
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("take translated labels", async () => {
     const user = userEvent.setup();
     render(<ContactCardView contact={contact} labels={{ copy: "{value} kopieren", copied: "Kopiert" }} />);

@@ -185,3 +185,75 @@ describe("useHoverCardState in a delay group", () => {
     expect(second.isOpen()).toBe(false);
   });
 });
+
+describe("useHoverCardState's pin, as the app and the card change it", () => {
+  it("forgets the pin when the card closes, also when the app then opens it on its own", () => {
+    const { hook, call, isOpen, onOpenChange } = card({ open: false });
+    call((s) => s.press());
+    hook.rerender({ open: true });
+    call((s) => s.dismiss());
+    hook.rerender({ open: false });
+    expect(onOpenChange.mock.calls).toEqual([[true], [false]]);
+    // The app opens it from a button of its own; a press on the trigger now pins it rather than closing it.
+    hook.rerender({ open: true });
+    call((s) => s.press());
+    expect(onOpenChange.mock.calls).toEqual([[true], [false]]);
+    expect(isOpen()).toBe(true);
+  });
+
+  it("keeps the pin when asked to open a card that is already open", () => {
+    const { call, isOpen } = card();
+    call((s) => s.press());
+    call((s) => s.setOpen(true));
+    call((s) => s.press());
+    expect(isOpen()).toBe(false);
+  });
+
+  it("tells the app nothing when a press pins a card hover already opened", () => {
+    const { call, isOpen, onOpenChange } = card({ openDelay: 0 });
+    call((s) => s.hoverStart());
+    call((s) => s.press());
+    call((s) => s.setOpen(true));
+    expect(isOpen()).toBe(true);
+    expect(onOpenChange).toHaveBeenCalledExactlyOnceWith(true);
+    call((s) => s.dismiss());
+    call((s) => s.dismiss());
+    expect(onOpenChange.mock.calls).toEqual([[true], [false]]);
+  });
+});
+
+describe("useHoverCardState controlled, then not", () => {
+  it("keeps its own state untouched by the requests the app turned down", () => {
+    const { hook, call, isOpen, onOpenChange } = card({ open: false, openDelay: 0 });
+    call((s) => s.hoverStart());
+    expect(onOpenChange).toHaveBeenCalledExactlyOnceWith(true);
+    // The app said no, and then stops controlling the card: it is as the card last had it, closed.
+    hook.rerender({ open: undefined });
+    expect(isOpen()).toBe(false);
+  });
+});
+
+describe("useHoverCardState's close timer", () => {
+  it("sets none when the pointer leaves a closed card, so a close cannot land after the app opens it", () => {
+    const { hook, call, isOpen, onOpenChange } = card({ open: false, closeDelay: 300 });
+    // The pointer passes over the trigger on its way elsewhere.
+    call((s) => s.hoverStart());
+    call((s) => s.hoverEnd());
+    // The app opens the card from a button of its own.
+    hook.rerender({ open: true });
+    advance(1000);
+    expect(onOpenChange).not.toHaveBeenCalled();
+    expect(isOpen()).toBe(true);
+  });
+
+  it("keeps one close pending when the pointer leaves twice, which a return cancels", () => {
+    const { call, isOpen } = card({ defaultOpen: true, closeDelay: 300 });
+    call((s) => s.hoverEnd());
+    advance(200);
+    call((s) => s.hoverEnd());
+    advance(50);
+    call((s) => s.hoverStart());
+    advance(1000);
+    expect(isOpen()).toBe(true);
+  });
+});
