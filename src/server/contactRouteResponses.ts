@@ -10,14 +10,15 @@ type Body = ErrorBody | { success: true; contact: Contact } | ContactBatchRespon
 
 /**
  * One JSON response with the headers every proxy answer carries. The body is
- * redacted against the key as a last line of defence: nothing the proxy says
- * may ever contain it, whatever the upstream or the browser put in.
+ * redacted against every key given (the request's own and the latest one any
+ * request resolved) as a last line of defence: nothing the proxy says may ever
+ * contain a key, whatever the upstream or the browser put in.
  */
 export function proxyResponse(
   request: Request,
   status: number,
   body: Body,
-  key: string | undefined,
+  keys: ReadonlyArray<string | undefined>,
   extraHeaders: Record<string, string> = {},
 ): Response {
   const headers = new Headers({
@@ -27,7 +28,7 @@ export function proxyResponse(
     "X-Content-Type-Options": "nosniff",
     ...extraHeaders,
   });
-  const text = redact(JSON.stringify(body), key);
+  const text = keys.reduce<string>((redacted, key) => redact(redacted, key), JSON.stringify(body));
   return new Response(request.method === "HEAD" ? null : text, { status, headers });
 }
 

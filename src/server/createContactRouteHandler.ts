@@ -49,7 +49,10 @@ export type ContactRouteHandlerOptions = {
   baseUrl?: string;
   /** The fetch used for upstream calls; resolved per request. @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Extra headers for the upstream request. `Authorization` is always made from `apiKey`. */
+  /**
+   * Extra headers for the upstream request. `Authorization` is always made from `apiKey`. A name or
+   * value no request can carry is a `config` error when the handler is made.
+   */
   headers?: Record<string, string>;
   /**
    * Milliseconds before an upstream call gives up with a 504. Below the
@@ -126,6 +129,14 @@ function checkOptions(options: ContactRouteHandlerOptions | undefined): ContactR
     );
   }
   checkTeamOptions(options);
+  if (options.headers !== undefined) {
+    try {
+      new Headers(options.headers);
+    } catch {
+      // Neither names nor values are echoed: a header may hold a secret of its own.
+      throw configError('headers must be valid HTTP header names and values, e.g. { "X-App": "crm" }.');
+    }
+  }
   if (maxBatchSize !== undefined && !(Number.isInteger(maxBatchSize) && maxBatchSize >= 1)) {
     throw configError(`maxBatchSize must be a whole number of at least 1, got ${JSON.stringify(maxBatchSize)}.`);
   }
@@ -220,11 +231,14 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
   };
 
   async function answer(request: Request, deadline: ReturnType<typeof startDeadline>): Promise<Response> {
-    // A coalesced answer may come from another request's upstream call: knownKey is the latest key seen.
+    // The key this request's upstream calls use (from a function, once it has resolved).
     let key = knownKey;
     const timing = createServerTiming(team.cacheOn);
+    // A coalesced answer may come from another request's upstream call, made with a key this request
+    // never resolved (it joined before any was known, or while the key rotated): the reply is
+    // redacted against the latest key seen too, read when it is sent.
     const reply = (status: number, body: Parameters<typeof proxyResponse>[2], extra?: Record<string, string>) =>
-      proxyResponse(request, status, body, key, { ...extra, "Server-Timing": timing.header() });
+      proxyResponse(request, status, body, [key, knownKey], { ...extra, "Server-Timing": timing.header() });
 
     const method = request.method.toUpperCase();
     if (method !== "GET" && method !== "HEAD") {
