@@ -17,7 +17,9 @@ export default defineConfig({
     // and one such failure in the first run stops the whole mutation run. The limiter itself is
     // mutated against test/core/requestLimiter.test.ts. (test/perf/useContacts.test.tsx checks
     // identities and requests, not time, and stays in.)
-    exclude: ["test/perf/concurrency.test.tsx"],
+    // test/redis runs the handler in processes of its own (a node project of its own in npm test):
+    // no mutant reaches them.
+    exclude: ["test/perf/concurrency.test.tsx", "test/redis/**"],
     env: { REACT_MAJOR: "19" },
     setupFiles: ["test/setup.ts", "stryker.setup.ts"],
     // As in the unit project: files share their environment (each test puts back what it changes).

@@ -360,6 +360,9 @@ describe("tabs sharing contacts", () => {
     const { a, b, clientA, clientB } = twoTabs(tenantId, 60_000);
     await waitFor(() => expect(tabTexts("a")).toEqual(names(5)));
     await waitFor(() => expect(tabTexts("b")).toEqual(names(5)));
+    // B's rows may show what A shared before B's own first batch has answered: counted from when
+    // neither tab has a fetch left.
+    await waitFor(() => expect(clientA.isFetching() + clientB.isFetching()).toBe(0));
     const fromB = b.requests.length;
     a.change(2, { full_name: "Contact 2 v2" });
     await act(() => clientA.refetchQueries({ queryKey: contactKeys.tenant(tenantId) }));
