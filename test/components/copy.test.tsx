@@ -1,5 +1,6 @@
 import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { Mock } from "vitest";
 import { hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { ContactCardView, ContactDetails } from "../../src/index.js";
@@ -17,6 +18,26 @@ function withClipboard(clipboard: Partial<Clipboard> | undefined) {
     if (original) Object.defineProperty(navigator, "clipboard", original);
     else delete (navigator as { clipboard?: unknown }).clipboard;
   };
+}
+
+/**
+ * Under fake timers, with a clipboard that accepts: ContactDetails' phone copy button, clicked once
+ * and confirming, handed to `then` with the clipboard; timers and clipboard put back after.
+ */
+async function afterOneCopy(then: (button: HTMLElement, clipboard: { writeText: Mock<(text: string) => Promise<void>> }) => Promise<void>) {
+  vi.useFakeTimers();
+  const clipboard = { writeText: vi.fn((_text: string) => Promise.resolve()) };
+  const restore = withClipboard(clipboard);
+  try {
+    render(<ContactDetails contact={contact} fields={["phone"]} />);
+    const button = screen.getByRole("button", { name: "Copy +27123456789" });
+    await act(async () => button.click());
+    expect(liveRegion(button)).toHaveTextContent("Copied");
+    await then(button, clipboard);
+  } finally {
+    restore();
+    vi.useRealTimers();
+  }
 }
 
 describe("ContactCardView's copy buttons", () => {
@@ -58,24 +79,11 @@ describe("ContactCardView's copy buttons", () => {
   });
 
   it("offer to copy again once the confirmation has been shown", async () => {
-    vi.useFakeTimers();
-    try {
-      const clipboard = { writeText: vi.fn(() => Promise.resolve()) };
-      const restore = withClipboard(clipboard);
-      try {
-        render(<ContactDetails contact={contact} fields={["phone"]} />);
-        const button = screen.getByRole("button", { name: "Copy +27123456789" });
-        await act(async () => button.click());
-        expect(liveRegion(button)).toHaveTextContent("Copied");
-        await act(async () => vi.advanceTimersByTime(2000));
-        expect(liveRegion(button)).toBeEmptyDOMElement();
-        expect(button).toHaveAttribute("data-state", "idle");
-      } finally {
-        restore();
-      }
-    } finally {
-      vi.useRealTimers();
-    }
+    await afterOneCopy(async (button) => {
+      await act(async () => vi.advanceTimersByTime(2000));
+      expect(liveRegion(button)).toBeEmptyDOMElement();
+      expect(button).toHaveAttribute("data-state", "idle");
+    });
   });
 
   it("are idle at first, named by what they copy, and titled by the outcome once clicked", async () => {
@@ -101,31 +109,18 @@ describe("ContactCardView's copy buttons", () => {
   });
 
   it("show a new outcome for its full time, even when it follows an earlier one", async () => {
-    vi.useFakeTimers();
-    try {
-      const clipboard = { writeText: vi.fn(() => Promise.resolve()) };
-      const restore = withClipboard(clipboard);
-      try {
-        render(<ContactDetails contact={contact} fields={["phone"]} />);
-        const button = screen.getByRole("button", { name: "Copy +27123456789" });
-        await act(async () => button.click());
-        expect(liveRegion(button)).toHaveTextContent("Copied");
-        await act(async () => vi.advanceTimersByTime(1500));
-        clipboard.writeText.mockImplementation(() => Promise.reject(new DOMException("Denied.", "NotAllowedError")));
-        await act(async () => button.click());
-        expect(liveRegion(button)).toHaveTextContent("Could not copy");
-        // Past the first outcome's two seconds, the second still shows.
-        await act(async () => vi.advanceTimersByTime(1000));
-        expect(liveRegion(button)).toHaveTextContent("Could not copy");
-        expect(button).toHaveAttribute("data-state", "failed");
-        await act(async () => vi.advanceTimersByTime(1000));
-        expect(button).toHaveAttribute("data-state", "idle");
-      } finally {
-        restore();
-      }
-    } finally {
-      vi.useRealTimers();
-    }
+    await afterOneCopy(async (button, clipboard) => {
+      await act(async () => vi.advanceTimersByTime(1500));
+      clipboard.writeText.mockImplementation(() => Promise.reject(new DOMException("Denied.", "NotAllowedError")));
+      await act(async () => button.click());
+      expect(liveRegion(button)).toHaveTextContent("Could not copy");
+      // Past the first outcome's two seconds, the second still shows.
+      await act(async () => vi.advanceTimersByTime(1000));
+      expect(liveRegion(button)).toHaveTextContent("Could not copy");
+      expect(button).toHaveAttribute("data-state", "failed");
+      await act(async () => vi.advanceTimersByTime(1000));
+      expect(button).toHaveAttribute("data-state", "idle");
+    });
   });
 
   it("take translated labels", async () => {
