@@ -73,6 +73,25 @@ describe("FlowIQProvider", () => {
     expect(seen.at(-1)!.config.timeoutMs).toBe(800);
   });
 
+  it("gives its client the batch setting of the latest render, an object and `true` being different settings", () => {
+    const seen: FlowIQClient[] = [];
+    function Probe() {
+      seen.push(useFlowIQClient());
+      return null;
+    }
+    const ui = (batch: boolean | { maxSize?: number }) => (
+      <FlowIQProvider tenantId="acme" baseUrl="/api/flowiq" batch={batch}>
+        <Probe />
+      </FlowIQProvider>
+    );
+    const { rerender } = render(ui(true));
+    expect(seen.at(-1)!.config.batch).toBe(true);
+    rerender(ui({}));
+    expect(seen.at(-1)!.config.batch).toEqual({});
+    rerender(ui(true));
+    expect(seen.at(-1)!.config.batch).toBe(true);
+  });
+
   it("sends the headers of the latest render: one added, one changed, one with a new value", async () => {
     server.use(...createContactHandlers({ contacts: [contactAt(0)] }));
     const requests = recordRequests(server);

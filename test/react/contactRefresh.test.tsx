@@ -284,6 +284,31 @@ describe("FlowIQProvider refetchInterval", () => {
       expect(api.since(from)).toHaveLength(1);
     });
 
+    it("counts a contact answered exactly three quarters of an interval before a tick as due", async () => {
+      vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+      const tenantId = freshTenant();
+      const api = liveApi(1, tenantId);
+      const { queryClient } = renderWithProvider(<ScrollingRows count={1} gapMs={0} />, { tenantId, refetchInterval: 1000 });
+      await waitFor(() => expect(rowTexts()).toEqual(names(1)));
+      await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+      const key = contactKeys.detail(tenantId, phone(0));
+      const now = Date.now();
+      queryClient.setQueryData(key, contactAt(0), { updatedAt: now - 750 });
+      api.change(0, { has_unread_messages: true });
+      const from = api.requests.length;
+      // The tick reads the clock once, when it picks what is due: held at `now` for it.
+      const clock = vi.spyOn(Date, "now").mockReturnValue(now);
+      try {
+        act(() => {
+          vi.advanceTimersByTime(1000);
+        });
+      } finally {
+        clock.mockRestore();
+      }
+      await waitFor(() => expect(rowTexts()).toEqual(["Contact 0 (unread)"]));
+      expect(api.since(from)).toHaveLength(1);
+    });
+
     it("leaves no timer, listener or channel behind when unmounted, or when the interval changes", async () => {
       vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
       const added = vi.spyOn(document, "addEventListener");
@@ -383,6 +408,7 @@ describe("tabs sharing contacts", () => {
     // The same cache may hold another tenant's contacts (two providers, one QueryClient).
     const elsewhere = ["flowiq", "contact", "someone-else", key[3]] as const;
     queryClient.setQueryData(elsewhere, contactAt(0), { updatedAt: 1 });
+    queryClient.setQueryData([...contactKeys.detail(tenantId, phone(3)), "extra"], contactAt(3), { updatedAt: 1 });
     const later = Date.now() + 1;
     const good = { type: "flowiq-contact", key, data: { ...contactAt(0), full_name: "Shared" }, dataUpdatedAt: later };
     const hostile: unknown[] = [
@@ -397,6 +423,9 @@ describe("tabs sharing contacts", () => {
       { ...good, dataUpdatedAt: "soon" },
       { ...good, dataUpdatedAt: Number.POSITIVE_INFINITY },
       { ...good, dataUpdatedAt: 1 }, // older than what the tab holds
+      { ...good, dataUpdatedAt: queryClient.getQueryState(key)!.dataUpdatedAt }, // as old as what the tab holds
+      // A contact this tab does not hold, though it holds a longer key under it.
+      { ...good, key: contactKeys.detail(tenantId, phone(3)) },
     ];
     const other = new BroadcastChannel(contactChannelName(tenantId));
     const otherTenant = new BroadcastChannel(contactChannelName(`${tenantId}-x`));
@@ -408,6 +437,7 @@ describe("tabs sharing contacts", () => {
       await waitFor(() => expect(rowTexts()[1]).toBe("Marker (read)"));
       expect(rowTexts()[0]).toBe("Contact 0 (read)");
       expect(queryClient.getQueryState(elsewhere)!.dataUpdatedAt).toBe(1);
+      expect(queryClient.getQueryState(contactKeys.detail(tenantId, phone(3)))).toBeUndefined();
       other.postMessage(good);
       await waitFor(() => expect(rowTexts()[0]).toBe("Shared (read)"));
       // A contact from the future counts as fetched now, not later.
@@ -488,6 +518,28 @@ describe("tabs sharing contacts", () => {
       channel.close();
       probe.close();
     }
+  });
+
+  it("drops a message of `undefined`, which browsers deliver as it is (Node and jsdom turn it into null)", async () => {
+    const channels: Array<{ onmessage: ((event: MessageEvent) => void) | null }> = [];
+    vi.stubGlobal(
+      "BroadcastChannel",
+      class {
+        onmessage: ((event: MessageEvent) => void) | null = null;
+        constructor() {
+          channels.push(this);
+        }
+        postMessage() {}
+        close() {}
+      },
+    );
+    const tenantId = freshTenant();
+    liveApi(1, tenantId);
+    const { queryClient } = renderWithProvider(<ScrollingRows count={1} gapMs={0} />, { tenantId, refetchInterval: 60_000 });
+    await waitFor(() => expect(rowTexts()).toEqual(names(1)));
+    expect(channels).toHaveLength(1);
+    expect(() => channels[0]!.onmessage!({ data: undefined } as MessageEvent)).not.toThrow();
+    expect(queryClient.getQueryData<Contact>(contactKeys.detail(tenantId, phone(0)))!.full_name).toBe("Contact 0");
   });
 
   it("keeps working with no BroadcastChannel (old browsers, server rendering)", async () => {
