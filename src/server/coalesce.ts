@@ -49,7 +49,9 @@ export function createCoalescer<T>(): Coalescer<T> {
   return {
     run(key, signal, work) {
       let flight = flights.get(key);
-      if (!flight) {
+      // Work whose callers have all left is being cancelled: a caller arriving before it settles
+      // starts it again rather than hear the cancelled answer.
+      if (!flight || flight.controller.signal.aborted) {
         const controller = new AbortController();
         const started: Flight<T> = { promise: Promise.resolve() as Promise<unknown> as Promise<T>, waiting: 0, controller };
         // Started on the next microtask, so the flight is registered before `work` can settle.

@@ -278,10 +278,9 @@ export function createContactRouteHandler(options: ContactRouteHandlerOptions): 
         const contact = await requestContact(config, limiter, lookup, signal);
         return contact === null ? { status: 404, body: notFoundBody(lookup) } : { status: 200, body: { success: true, contact } };
       } catch (error) {
-        if (!isFlowIQError(error)) {
-          // Only the visitor going away (request.signal) lands here; nobody is left to read the answer.
-          return { status: 502, body: { error: "Bad gateway", message: "The contact request was cancelled." } };
-        }
+        // Only the visitor going away (request.signal) lands here: the flight was cancelled because
+        // every request waiting on it left, and nobody joins a cancelled flight.
+        if (!isFlowIQError(error)) throw error;
         // A cut by a waiter's own deadline is reported by that waiter (the team lookup), once.
         if (!(signal.aborted && error === signal.reason)) reporter.report(error);
         return { ...mapUpstreamError(error), retryAfterMs: error.retryAfterMs };

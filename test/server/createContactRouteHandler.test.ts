@@ -73,6 +73,8 @@ describe("createContactRouteHandler when created", () => {
   it.each([
     ["no tenantId", { tenantId: "" }, "tenantId"],
     ["a blank tenantId", { tenantId: "   " }, "tenantId"],
+    ["a tenantId that is not text", { tenantId: 42 }, "tenantId"],
+    ["a missing tenantId", { tenantId: undefined }, "tenantId"],
     ["no apiKey", { apiKey: undefined }, "apiKey"],
     ["an empty apiKey", { apiKey: "  " }, "apiKey"],
     ["a relative baseUrl", { baseUrl: "/api/flowiq" }, "absolute"],

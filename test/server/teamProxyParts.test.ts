@@ -55,6 +55,16 @@ describe("guardStore", () => {
     expect(report).not.toHaveBeenCalled();
   });
 
+  it("counts one slow write as not stored (so a cold-start lock is not taken for held), nothing reported", async () => {
+    const guarded = guardStore(silent);
+    const report = vi.fn<(error: FlowIQError) => void>();
+    const slow = guarded.set("k", "v", 1000, report);
+    await vi.advanceTimersByTimeAsync(BOX_MS);
+    expect(await slow).toBe(false);
+    expect(guarded.down).toBe(false);
+    expect(report).not.toHaveBeenCalled();
+  });
+
   it("counts a store that answers nothing for a second as down: reported once, then skipped", async () => {
     let calls = 0;
     const store: ContactStore = {
@@ -318,6 +328,29 @@ describe("createCoalescer", () => {
     await expect(first).rejects.toBe(failure);
     await expect(second).rejects.toBe(failure);
     expect(work).toHaveBeenCalledTimes(1);
+    expect(flights.size).toBe(0);
+  });
+
+  it("starts the work again for a caller who comes after everyone left, while the cancelled work is still settling", async () => {
+    const flights = createCoalescer<string>();
+    // Like an upstream call: once cancelled it still takes a moment to settle, with an answer nobody asked for.
+    const work = vi.fn(
+      (signal: AbortSignal) =>
+        new Promise<string>((resolve) => {
+          signal.addEventListener("abort", () => setTimeout(() => resolve("cancelled"), 10));
+          setTimeout(() => resolve("answer"), 50);
+        }),
+    );
+    const leaving = new AbortController();
+    const first = flights.run("k", leaving.signal, work);
+    first.catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    leaving.abort(new Error("visitor left"));
+    const second = flights.run("k", new AbortController().signal, work);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await second).toBe("answer");
+    expect(work).toHaveBeenCalledTimes(2);
+    await expect(first).rejects.toThrow("visitor left");
     expect(flights.size).toBe(0);
   });
 
