@@ -56,8 +56,11 @@ const card = () => document.querySelector(".fiq-card") as HTMLElement;
 describe("ContactCard in a .fiq-card-grid", () => {
   it("is marked data-offscreen while the browser says it is far from the viewport, and unmarked once near", async () => {
     renderWithProvider(grid(<ContactCard phoneNumber="+27123456789" />));
+    // Not marked before the browser has said where it is.
+    expect(card()).not.toHaveAttribute("data-offscreen");
     answer();
     await screen.findByRole("heading", { name: "Thandi Nkosi" });
+    expect(card()).not.toHaveAttribute("data-offscreen");
     expect(observer().options?.rootMargin).toBe("100% 0px");
     expect(observer().targets).toEqual(new Set([card()]));
     observer().report(() => false);
@@ -83,7 +86,8 @@ describe("ContactCard in a .fiq-card-grid", () => {
     watch.disconnect();
     expect(card()).not.toBe(skeleton);
     expect(marks[0]).toBe(true);
-    expect(card()).toHaveAttribute("data-offscreen");
+    // The same mark the browser's reports set (toggleAttribute): present and empty.
+    expect(card()).toHaveAttribute("data-offscreen", "");
     expect(observer().targets).toEqual(new Set([card()]));
   });
 
@@ -105,5 +109,33 @@ describe("ContactCard outside a grid", () => {
     await screen.findByRole("heading", { name: "Thandi Nkosi" });
     expect(ReportingObserver.all[0]?.targets.size ?? 0).toBe(before);
     expect(card()).not.toHaveAttribute("data-offscreen");
+  });
+});
+
+describe("ContactCard where IntersectionObserver does not exist", () => {
+  it("renders in a grid, unobserved and never marked", async () => {
+    vi.stubGlobal("IntersectionObserver", undefined);
+    const before = ReportingObserver.all.map((one) => one.targets.size);
+    renderWithProvider(grid(<ContactCard phoneNumber="+27123456789" />));
+    answer();
+    await screen.findByRole("heading", { name: "Thandi Nkosi" });
+    expect(card()).not.toHaveAttribute("data-offscreen");
+    expect(ReportingObserver.all.map((one) => one.targets.size)).toEqual(before);
+  });
+});
+
+describe("ContactCard at the top of a shadow root (a web component's)", () => {
+  it("renders, with no parent element to look for a grid in", async () => {
+    const host = document.createElement("div");
+    document.body.append(host);
+    const root = host.attachShadow({ mode: "open" });
+    try {
+      renderWithProvider(<ContactCard phoneNumber="+27123456789" />, { render: { container: root as unknown as HTMLElement } });
+      answer();
+      await vi.waitFor(() => expect(root.textContent).toContain("Thandi Nkosi"));
+      expect((root.querySelector(".fiq-card") as HTMLElement).parentElement).toBeNull();
+    } finally {
+      host.remove();
+    }
   });
 });

@@ -2,10 +2,10 @@
 // in one commit at the end of a 100 ms window (a page of 500 cards is drawn ~10 times a second, not
 // every frame). Real timers: the window is short; the test waits for states, never for a time.
 import { Profiler, type ProfilerOnRenderCallback } from "react";
-import { act, render, screen } from "@testing-library/react";
+import { act, render, renderHook, screen } from "@testing-library/react";
 import { delay, http, HttpResponse } from "msw";
 import { ContactCard } from "../../src/components/ContactCard/ContactCard.js";
-import { REVEAL_WINDOW_MS } from "../../src/components/ContactCard/useRevealBatch.js";
+import { REVEAL_WINDOW_MS, useRevealBatch } from "../../src/components/ContactCard/useRevealBatch.js";
 import { contactQueryKey } from "../../src/core/contactQuery.js";
 import { buildContact } from "../../src/msw/buildContact.js";
 import { FlowIQProvider } from "../../src/react/FlowIQProvider.js";
@@ -145,5 +145,103 @@ describe("ContactCards whose answers arrive", () => {
     await quiet();
     answer(people[1]!);
     await vi.waitFor(() => expect(ready()).toBe(2), { timeout: 2000 });
+  });
+});
+
+describe("useRevealBatch's window, on a fake clock", () => {
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    // The window is shared by every card of the page (of this test file too): one card shown and
+    // its window run out leaves no reveal pending and the last one more than a window ago.
+    await act(() => vi.advanceTimersByTimeAsync(10 * REVEAL_WINDOW_MS));
+    show(card());
+    await act(() => vi.advanceTimersByTimeAsync(10 * REVEAL_WINDOW_MS));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A card's reveal state: loading until `show` says its answer is in. */
+  const card = (ready = false) => renderHook(({ ready: has }) => useRevealBatch(has), { initialProps: { ready } });
+  type Card = ReturnType<typeof card>;
+  const show = (one: Card) => act(() => one.rerender({ ready: true }));
+  /** Moves the clock without running a timer: a busy page, or a timer that was lost. */
+  const clockAt = (ms: number) => vi.setSystemTime(ms);
+
+  it("shows a card at once when the last one was shown exactly a window ago", () => {
+    const [first, second] = [card(), card()];
+    const t0 = Date.now();
+    show(first);
+    expect(first.result.current).toBe(true);
+    clockAt(t0 + REVEAL_WINDOW_MS);
+    show(second);
+    expect(second.result.current).toBe(true);
+  });
+
+  it("holds cards that come within the window until it ends, on one timer for all of them", async () => {
+    const [first, ...burst] = [card(), card(), card(), card()];
+    const t0 = Date.now();
+    show(first!);
+    clockAt(t0 + 10);
+    for (const one of burst) show(one);
+    expect(burst.map((one) => one.result.current)).toEqual([false, false, false]);
+    expect(vi.getTimerCount()).toBe(1);
+    await act(() => vi.advanceTimersByTimeAsync(REVEAL_WINDOW_MS - 11));
+    expect(burst.map((one) => one.result.current)).toEqual([false, false, false]);
+    await act(() => vi.advanceTimersByTimeAsync(1));
+    expect(burst.map((one) => one.result.current)).toEqual([true, true, true]);
+  });
+
+  it("keeps a late card with the held ones when the clock passes the window's end before its timer runs", async () => {
+    const [first, held, late] = [card(), card(), card()];
+    const t0 = Date.now();
+    show(first);
+    clockAt(t0 + 10);
+    show(held);
+    clockAt(t0 + REVEAL_WINDOW_MS + 50);
+    show(late);
+    expect([held.result.current, late.result.current]).toEqual([false, false]);
+    await act(() => vi.runOnlyPendingTimersAsync());
+    expect([held.result.current, late.result.current]).toEqual([true, true]);
+  });
+
+  it("runs a reveal whose timer was lost once the clock is more than a window past when it was due", () => {
+    const [first, held, atEdge, past] = [card(), card(), card(), card()];
+    const t0 = Date.now();
+    show(first);
+    clockAt(t0 + 10);
+    // Due at t0 + one window.
+    show(held);
+    clockAt(t0 + 2 * REVEAL_WINDOW_MS);
+    show(atEdge);
+    expect([held.result.current, atEdge.result.current]).toEqual([false, false]);
+    clockAt(t0 + 2 * REVEAL_WINDOW_MS + 1);
+    show(past);
+    expect([held.result.current, atEdge.result.current]).toEqual([true, true]);
+  });
+
+  it("runs the held reveals at once when the clock goes back by more than a window", () => {
+    const [first, held, after] = [card(), card(), card()];
+    const t0 = Date.now();
+    show(first);
+    clockAt(t0 + 10);
+    show(held);
+    clockAt(t0 - 1000);
+    show(after);
+    expect(held.result.current).toBe(true);
+  });
+
+  it("holds a card that loads a new contact again, though it showed its first one in its first render", async () => {
+    const [first, other] = [card(), card(true)];
+    expect(other.result.current).toBe(true);
+    const t0 = Date.now();
+    show(first);
+    clockAt(t0 + 10);
+    act(() => other.rerender({ ready: false }));
+    expect(other.result.current).toBe(false);
+    show(other);
+    expect(other.result.current).toBe(false);
+    await act(() => vi.runOnlyPendingTimersAsync());
+    expect(other.result.current).toBe(true);
   });
 });

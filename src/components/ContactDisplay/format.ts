@@ -27,7 +27,14 @@ export function isEmail(value: string): boolean {
   return value.length <= 254 && EMAIL.test(value) && !value.includes("..");
 }
 
-let segmenter: Intl.Segmenter | null | undefined;
+let segmenter: Intl.Segmenter | undefined;
+
+/** The grapheme segmenter, made once; null in an engine without Intl.Segmenter (checked on each call). */
+function graphemeSegmenter(): Intl.Segmenter | null {
+  if (typeof Intl.Segmenter !== "function") return null;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  return segmenter;
+}
 
 // A Latin letter or digit followed by another (or nothing) is a whole grapheme: nothing in these
 // ranges joins what follows it. Most names take this path, which skips the segmenter (a tenth of a
@@ -36,9 +43,9 @@ const LATIN_START = /^[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F](?:$|[\u
 
 function firstGrapheme(word = ""): string {
   if (LATIN_START.test(word)) return word.charAt(0);
-  segmenter ??= typeof Intl.Segmenter === "function" ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
+  const graphemes = graphemeSegmenter();
   // Lazily, stopping at the first hit: segmenting all of a 100 KB word would freeze the page.
-  const parts: Iterable<string | Intl.SegmentData> = segmenter ? segmenter.segment(word) : word;
+  const parts: Iterable<string | Intl.SegmentData> = graphemes ? graphemes.segment(word) : word;
   for (const part of parts) {
     const grapheme = typeof part === "string" ? part : part.segment;
     // Skip leading punctuation such as "(" or "<", but keep letters, digits, emoji and flags.
