@@ -2,11 +2,13 @@ import { dehydrate, hydrate, QueryClient } from "@tanstack/react-query";
 import { render, type RenderOptions } from "@testing-library/react";
 import { delay, http } from "msw";
 import type { ReactElement, ReactNode } from "react";
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
+import { stubPopoverApiInJsdom } from "../stories/support/popover.js";
 import { buildContactQuery } from "../src/core/contactQuery.js";
 import { createFlowIQClient } from "../src/core/FlowIQClient.js";
 import { FlowIQError } from "../src/core/FlowIQError.js";
-import type { ContactLookup } from "../src/core/types.js";
+import type { Contact, ContactLookup } from "../src/core/types.js";
+import { contactKeys } from "../src/react/contactKeys.js";
 import { FlowIQProvider, type FlowIQProviderProps } from "../src/react/FlowIQProvider.js";
 import { server } from "./server.js";
 
@@ -18,6 +20,13 @@ export function createTestQueryClient(options: { retry?: boolean } = {}): QueryC
   return new QueryClient({
     defaultOptions: { queries: { gcTime: Infinity, ...(options.retry ? {} : { retry: false }) } },
   });
+}
+
+/** A test client that already holds these contacts (tenant "acme", by phone number), so cards render at once. */
+export function clientHolding(contacts: Record<string, Contact>): QueryClient {
+  const queryClient = createTestQueryClient();
+  for (const [phoneNumber, contact] of Object.entries(contacts)) queryClient.setQueryData(contactKeys.detail("acme", { phoneNumber }), contact);
+  return queryClient;
 }
 
 type ProviderOptions = Partial<Omit<Extract<FlowIQProviderProps, { client?: never }>, "children">> & { queryClient?: QueryClient };
@@ -85,4 +94,13 @@ export async function failure(promise: Promise<unknown>): Promise<FlowIQError> {
     return error as FlowIQError;
   }
   throw new Error("expected a FlowIQError, but it resolved");
+}
+
+/** jsdom has no popover API: each test of the calling file gets the stories' stand-in, taken away after it. */
+export function stubPopoverApiInEachTest(): void {
+  let undo = () => {};
+  beforeEach(() => {
+    undo = stubPopoverApiInJsdom();
+  });
+  afterEach(() => undo());
 }

@@ -15,29 +15,20 @@ import { buildContact } from "../../src/msw/buildContact.js";
 import { contactScenarios } from "../../src/msw/contactScenarios.js";
 import { createContactHandlers } from "../../src/msw/createContactHandlers.js";
 import { FAILS, NEVER_ANSWERS, UNKNOWN, inboxHandlers } from "../../stories/support/people.js";
-import { stubPopoverApiInJsdom } from "../../stories/support/popover.js";
 import { server } from "../server.js";
-import { createTestQueryClient, recordRequests, renderWithProvider } from "../utils.js";
+import { clientHolding, recordRequests, renderWithProvider, stubPopoverApiInEachTest } from "../utils.js";
 
 const PHONE = "+27 12 345 6789";
 const thandi = buildContact({ full_name: "Thandi Nkosi", tags: ["a", "b", "c", "d"] });
 
 // jsdom has no popover API: these tests stand in for showPopover/hidePopover and watch the calls.
-let undoStub: () => void;
-beforeEach(() => {
-  undoStub = stubPopoverApiInJsdom();
-});
+stubPopoverApiInEachTest();
 afterEach(() => {
   vi.useRealTimers();
-  undoStub();
 });
 
 /** A client that already holds Thandi, so the chip and card render at once and time is all that moves. */
-function cachedClient() {
-  const queryClient = createTestQueryClient();
-  queryClient.setQueryData(contactKeys.detail("acme", { phoneNumber: PHONE }), thandi);
-  return queryClient;
-}
+const cachedClient = () => clientHolding({ [PHONE]: thandi });
 
 /**
  * Renders `ui` from a warm cache with setTimeout faked (MSW and React keep their own scheduling).

@@ -6,31 +6,20 @@ import userEvent from "@testing-library/user-event";
 import type { ReactElement, ReactNode } from "react";
 import { ContactHoverCard } from "../../src/components/ContactHoverCard/ContactHoverCard.js";
 import { ContactHoverCardGroup } from "../../src/components/ContactHoverCard/ContactHoverCardGroup.js";
-import { contactKeys } from "../../src/react/contactKeys.js";
 import { buildContact } from "../../src/msw/buildContact.js";
-import { stubPopoverApiInJsdom } from "../../stories/support/popover.js";
-import { createTestQueryClient, renderWithProvider } from "../utils.js";
+import { clientHolding, renderWithProvider, stubPopoverApiInEachTest } from "../utils.js";
 
 const PHONE = "+27 12 345 6789";
 const SIPHO = "+27 82 555 0123";
 const thandi = buildContact({ full_name: "Thandi Nkosi" });
 const sipho = buildContact({ full_name: "Sipho Dlamini", phone_number: "+27825550123" });
 
-let undoStub: () => void;
-beforeEach(() => {
-  undoStub = stubPopoverApiInJsdom();
-});
+stubPopoverApiInEachTest();
 afterEach(() => {
   vi.useRealTimers();
-  undoStub();
 });
 
-function cachedClient() {
-  const queryClient = createTestQueryClient();
-  queryClient.setQueryData(contactKeys.detail("acme", { phoneNumber: PHONE }), thandi);
-  queryClient.setQueryData(contactKeys.detail("acme", { phoneNumber: SIPHO }), sipho);
-  return queryClient;
-}
+const cachedClient = () => clientHolding({ [PHONE]: thandi, [SIPHO]: sipho });
 
 function renderCached(ui: ReactElement = <ContactHoverCard phoneNumber={PHONE} />, fake: ("setTimeout" | "clearTimeout" | "Date")[] = ["setTimeout", "clearTimeout"]) {
   if (fake.length) vi.useFakeTimers({ toFake: fake });
