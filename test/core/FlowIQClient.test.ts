@@ -60,6 +60,13 @@ describe("createFlowIQClient's settings", () => {
     await read;
   });
 
+  it("says whether it batches: through a proxy unless batch is false, with an API key only when asked", () => {
+    expect(createFlowIQClient({ tenantId: "acme", baseUrl: PROXY }).batching).toBe(true);
+    expect(createFlowIQClient({ tenantId: "acme", baseUrl: PROXY, batch: false }).batching).toBe(false);
+    expect(createFlowIQClient({ tenantId: "acme", apiKey: "k" }).batching).toBe(false);
+    expect(createFlowIQClient({ tenantId: "acme", apiKey: "k", batch: {} }).batching).toBe(true);
+  });
+
   it("treats batch: null as the default batch settings", async () => {
     const api = controlledFetch();
     const client = createFlowIQClient({ tenantId: "acme", baseUrl: PROXY, fetch: api.fetch, batch: null as unknown as boolean });

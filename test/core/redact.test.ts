@@ -197,6 +197,19 @@ describe("holdsKey: the key anywhere a logger could print it", () => {
     expect(reads).toBe(1);
   });
 
+  it("walks an object two siblings share once, not once per path to it", () => {
+    let reads = 0;
+    const shared = {};
+    Object.defineProperty(shared, "message", {
+      get() {
+        reads++;
+        return "clean";
+      },
+    });
+    expect(holdsKey({ request: shared, response: shared }, KEY)).toBe(false);
+    expect(reads).toBe(1);
+  });
+
   it("walks a function's properties like an object's", () => {
     const fetcher = Object.assign(function fetcher() {}, { config: { headers: { Authorization: auth } } });
     expect(holdsKey(fetcher, KEY)).toBe(true);

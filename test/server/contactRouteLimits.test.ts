@@ -40,6 +40,17 @@ describe("createContactRouteHandler's callerLimit at its edges", () => {
   });
 });
 
+describe("createContactRouteHandler's callerLimit for single lookups", () => {
+  it("spends one lookup on a single request, whatever it holds: one refused for naming two costs one, not two", async () => {
+    const api = countingApi({ delayMs: 0 });
+    const route = handler({ callerLimit: { lookups: 2, perMs: CENTURY_MS, callerId: () => "ann" } });
+    expect((await route(new Request(`${PROXY}/contact?phone_number=${first}&phone_number=${second}`))).status).toBe(400);
+    expect((await route(single(third))).status).toBe(200);
+    expect((await route(single(fourth))).status).toBe(429);
+    expect(api.total()).toBe(1);
+  });
+});
+
 describe("createContactRouteHandler's Server-Timing durations", () => {
   it("gives the upstream call's time, and a total at least as long", async () => {
     countingApi({ delayMs: 40 });
