@@ -67,6 +67,21 @@ describe("createFlowIQClient's settings", () => {
     expect(createFlowIQClient({ tenantId: "acme", apiKey: "k", batch: {} }).batching).toBe(true);
   });
 
+  it("sends one single request per contact when it does not batch, however many are read at once", async () => {
+    const api = controlledFetch();
+    const client = createFlowIQClient({ tenantId: "acme", apiKey: "k", fetch: api.fetch });
+    const reads = [1, 2, 3].map((n) => client.fetchContact({ phoneNumber: digitsAt(n) }));
+    await expect.poll(() => api.sent.length).toBe(3);
+    await drainMicrotasks();
+    expect(api.sent).toHaveLength(3);
+    for (const request of api.sent) {
+      expect(request.url.pathname).toMatch(/\/contact$/);
+      expect(request.asked).toHaveLength(1);
+      one(request);
+    }
+    await Promise.all(reads);
+  });
+
   it("treats batch: null as the default batch settings", async () => {
     const api = controlledFetch();
     const client = createFlowIQClient({ tenantId: "acme", baseUrl: PROXY, fetch: api.fetch, batch: null as unknown as boolean });
