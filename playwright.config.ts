@@ -3,10 +3,13 @@ import { availableParallelism } from "node:os";
 import { defineConfig, devices, type PlaywrightTestConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, ensureChromium } from "./scripts/ensure-chromium.mjs";
 
-/** Ports of the servers below (the stand-ins and the apps they serve); all on 127.0.0.1. */
+/**
+ * Ports of the servers below (the stand-ins and the apps they serve); all on 127.0.0.1. Below Linux's
+ * ephemeral range (32768 and up), which the other end of any outgoing connection may take meanwhile.
+ */
 export const PORTS: Record<"storybook" | "nextjsApi" | "nextjs" | "bench" | "benchApi" | "dashboard" | "dashboardApi", number> = {
-  ...{ storybook: 6107, nextjsApi: 41010, nextjs: 41011, bench: 41020, benchApi: 41021, dashboard: 45100, dashboardApi: 45101 },
-  // Others for a run beside another checkout on the same machine, e.g. E2E_PORTS='{"nextjs":45011,"nextjsApi":45010}'.
+  ...{ storybook: 6107, nextjsApi: 31010, nextjs: 31011, bench: 31020, benchApi: 31021, dashboard: 31100, dashboardApi: 31101 },
+  // Others for a run beside another checkout on the same machine, e.g. E2E_PORTS='{"nextjs":31211,"nextjsApi":31210}'.
   ...(JSON.parse(process.env.E2E_PORTS ?? "{}") as Record<string, number>),
 };
 

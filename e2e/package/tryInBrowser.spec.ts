@@ -3,6 +3,7 @@
 // built with Vite and opened in Chromium. If the README's code stops working, this fails.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, test } from "@playwright/test";
@@ -10,8 +11,8 @@ import react from "@vitejs/plugin-react";
 import { build, preview, type PreviewServer } from "vite";
 
 const root = resolve(import.meta.dirname, "../..");
-const PORT = 41040;
 let work: string;
+let origin: string;
 let server: PreviewServer | undefined;
 
 /** The code block that follows a line `// <path>` in the README's "Try it in the browser" section. */
@@ -42,7 +43,9 @@ test.beforeAll(async () => {
   writeFileSync(join(app, "index.html"), '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>try</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>');
   writeFileSync(join(app, "src/main.tsx"), readmeBlock("src/main.tsx"));
   await build({ root: app, configFile: false, logLevel: "silent", plugins: [react()], build: { outDir: join(app, "dist") } });
-  server = await preview({ root: app, configFile: false, logLevel: "silent", build: { outDir: join(app, "dist") }, preview: { port: PORT, strictPort: true, host: "127.0.0.1" } });
+  server = await preview({ root: app, configFile: false, logLevel: "silent", build: { outDir: join(app, "dist") }, preview: { port: 0, host: "127.0.0.1" } });
+  // A port the system picks: a fixed one can be taken by any connection's own end meanwhile.
+  origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
 });
 
 test.afterAll(async () => {
@@ -60,7 +63,7 @@ test("the README's recipe shows a card and a hover card from MSW in the browser,
   page.on("response", (response) => {
     if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) problems.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(`${origin}/`);
 
   await expect(page.getByRole("article", { name: "Thandi Nkosi" })).toBeVisible();
   const trigger = page.getByRole("button", { name: /Sipho Dlamini/ });
