@@ -9,7 +9,7 @@
 // that folder tests only the mutants whose code or covering tests changed since, and MUTATION.md is
 // written from every folder's file, whenever each was last run.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { folders as FOLDERS } from "../stryker.config.mjs";
 
@@ -26,7 +26,7 @@ for (const folder of asked.length > 0 ? asked : FOLDERS) {
   console.log(`\n== src/${folder}`);
   const started = Date.now();
   const file = join(root, "mutation", `${folder}.json`);
-  const before = partial ? JSON.parse(readFileSync(file, "utf8")).performance : undefined;
+  const before = partial && existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).performance : undefined;
   const run = spawnSync("npx", ["stryker", "run", ...strykerOptions], { cwd: root, stdio: "inherit", env: { ...process.env, MUTATION_FOLDER: folder } });
   if (run.status !== 0) {
     console.error(`Stryker stopped on ${folder} (exit ${run.status}); MUTATION.md not rewritten.`);
